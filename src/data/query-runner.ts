@@ -1,0 +1,26 @@
+import type { SqlQuery } from '@/data/sql';
+
+/** One result row: DuckDB is opened with BigInt and Decimal cast to double. */
+export type Row = Record<string, unknown>;
+
+/**
+ * The small surface the app needs from a database engine. The browser implementation talks to
+ * DuckDB-WASM in a Web Worker; tests and the command line use DuckDB-WASM's blocking Node build.
+ */
+export interface QueryRunner {
+  /** Runs a statement with bound parameters and returns its rows. */
+  query(q: SqlQuery): Promise<Row[]>;
+  /** Makes bytes readable by name in SQL (e.g. `read_csv(?)`). */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
+  /** Creates (or appends to) a table from an Arrow IPC stream. */
+  insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
+}
+
+/** Settings run right after connecting, on every engine. */
+export const CONNECTION_SETUP: readonly string[] = [
+  // Extensions (Parquet, JSON, httpfs) would be fetched from the network on first use: offline
+  // that errors in the browser and hangs forever in Node, so never autoload anything.
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+];
