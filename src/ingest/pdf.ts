@@ -1,0 +1,129 @@
+/**
+ * PDF → source lines from the text layer: text items are grouped into lines by their baseline and
+ * into cells by the horizontal gaps between them, keeping page and coordinates for provenance.
+ * A PDF without any text (a scan) is reported, not guessed at.
+ *
+ * pdfjs-dist's legacy build works in Node (fake worker, loaded from the package) and in browsers.
+ * In the browser the app must point `GlobalWorkerOptions.workerSrc` at the bundled worker
+ * (e.g. Vite's `pdfjs-dist/legacy/build/pdf.worker.min.mjs?url`) before calling; no CDN is used.
+ */
+import type { SourceCell, SourceDocument, SourceLine } from '@/ingest/types';
+import { warning } from '@/ingest/warnings';
+
+export interface PdfOptions {
+  /** Directory or URL of pdfjs-dist's `cmaps/` (needed for PDFs with non-embedded CJK CMaps). */
+  readonly cMapUrl?: string;
+  /** Directory or URL of pdfjs-dist's `standard_fonts/`. */
+  readonly standardFontDataUrl?: string;
+}
+
+interface Item {
+  str: string;
+  x: number;
+  x2: number;
+  y: number;
+  h: number;
+}
+
+interface RawTextItem {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+}
+
+function groupLines(items: Item[]): Item[][] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: { y: number; h: number; items: Item[] }[] = [];
+  for (const it of sorted) {
+    const line = lines.find((l) => Math.abs(l.y - it.y) <= Math.max(1.5, Math.min(l.h, it.h) * 0.45));
+    if (line) line.items.push(it);
+    else lines.push({ y: it.y, h: it.h, items: [it] });
+  }
+  lines.sort((a, b) => b.y - a.y);
+  return lines.map((l) => l.items.sort((a, b) => a.x - b.x));
+}
+
+function cellsOf(line: Item[], page: number): SourceCell[] {
+  // Items closer than about half a character belong to one cell.
+  const groups: Item[] = [];
+  for (const it of line) {
+    const prev = groups[groups.length - 1];
+    if (prev && it.x - prev.x2 <= Math.max(2, it.h * 0.6)) {
+      groups[groups.length - 1] = {
+        ...prev,
+        str: prev.str + (it.x - prev.x2 > it.h * 0.2 ? ' ' : '') + it.str,
+        x2: Math.max(prev.x2, it.x2),
+      };
+    } else groups.push({ ...it });
+  }
+  return groups
+    .filter((g) => g.str.trim())
+    .map((g) => {
+      const text = g.str.trim();
+      return {
+        text,
+        x: g.x,
+        x2: g.x2,
+        structured: false,
+        prov: { format: 'pdf' as const, text, page, x: Math.round(g.x * 10) / 10, y: Math.round(g.y * 10) / 10 },
+      };
+    });
+}
+
+export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<SourceDocument> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    ...(options.cMapUrl ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
+    ...(options.standardFontDataUrl ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
+  });
+  const doc = await task.promise;
+  const lines: SourceLine[] = [];
+  const textParts: string[] = [];
+  let itemCount = 0;
+  try {
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      const items: Item[] = [];
+      for (const raw of content.items as RawTextItem[]) {
+        if (typeof raw.str !== 'string' || !raw.transform) continue;
+        if (!raw.str.trim()) continue;
+        const [a = 1, b = 0, , d = 1, e = 0, f = 0] = raw.transform;
+        const h = raw.height || Math.hypot(a, b) || Math.abs(d) || 10;
+        items.push({ str: raw.str, x: e, x2: e + (raw.width ?? 0), y: f, h });
+      }
+      itemCount += items.length;
+      for (const line of groupLines(items)) {
+        const cells = cellsOf(line, p);
+        // Page numbers ("- 2 -", "2/5") printed as a line of their own.
+        const joined = cells.map((c) => c.text).join('');
+        if (/^[-－—–]?\s*\d{1,3}\s*[-－—–]?$/.test(joined) && cells.length === 1 && /[-－—–]/.test(joined)) continue;
+        if (/^第\s*\d{1,3}\s*页/.test(joined)) continue;
+        if (cells.length) lines.push({ cells });
+        textParts.push(cells.map((c) => c.text).join('\t'));
+      }
+      page.cleanup();
+    }
+  } finally {
+    await doc.destroy();
+  }
+  const warnings =
+    itemCount === 0
+      ? [
+          warning(
+            'pdf_no_text_layer',
+            '扫描版 PDF，没有文字层：无法读取数据（需要先做文字识别 OCR）',
+            'scanned PDF, no text layer: nothing can be read (it would need OCR first)',
+            undefined,
+            'error',
+          ),
+        ]
+      : [];
+  return { format: 'pdf', lines, text: textParts.join('\n'), warnings };
+}

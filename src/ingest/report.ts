@@ -1,0 +1,117 @@
+/** One report document → one parsed report: format sniffing, reading, detection, mapping. */
+import type { IngestWarning, ParsedReport, ParseInput, SourceDocument, SourceFormat } from '@/ingest/types';
+import { decodeText, readText } from '@/ingest/text';
+import { readHtml } from '@/ingest/html';
+import { readPdf, type PdfOptions } from '@/ingest/pdf';
+import { readDocx } from '@/ingest/docx';
+import { tokenize } from '@/ingest/tokens';
+import { detectIdentity, detectTemplate, findSections } from '@/ingest/detect';
+import { mapTables } from '@/ingest/map-tables';
+import { warning } from '@/ingest/warnings';
+
+export type ParseOptions = PdfOptions;
+
+type Sniffed = SourceFormat | 'doc' | 'unknown';
+
+export function sniffFormat(input: ParseInput): Sniffed {
+  const name = input.name.toLowerCase();
+  const mime = (input.mime ?? '').toLowerCase();
+  if (typeof input.bytes !== 'string') {
+    const b = input.bytes;
+    if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'pdf';
+    if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return name.endsWith('.docx') || mime.includes('word') || !name.match(/\.(zip|xlsx|ods)$/) ? 'docx' : 'unknown';
+    if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return 'doc';
+  }
+  if (mime.includes('pdf') || name.endsWith('.pdf')) return 'pdf';
+  if (name.endsWith('.docx')) return 'docx';
+  if (name.endsWith('.doc') || name.endsWith('.wps')) return 'doc';
+  return 'text';
+}
+
+async function read(input: ParseInput, format: Sniffed, options: ParseOptions): Promise<SourceDocument> {
+  if (format === 'pdf' || format === 'docx') {
+    const bytes = typeof input.bytes === 'string' ? new TextEncoder().encode(input.bytes) : input.bytes;
+    return format === 'pdf' ? readPdf(bytes, options) : readDocx(bytes);
+  }
+  const text = decodeText(input.bytes);
+  const isHtml =
+    input.mime?.includes('html') ||
+    /\.(html?|shtml|xhtml)$/i.test(input.name) ||
+    /<(table|tr|td|html|body|p|div)\b[^>]*>/i.test(text);
+  return isHtml ? readHtml(text) : readText(text);
+}
+
+function emptyReport(input: ParseInput, format: SourceFormat, warnings: IngestWarning[]): ParsedReport {
+  return { fileName: input.name, format, agencyName: null, year: null, template: null, cells: {}, provenance: {}, warnings };
+}
+
+/**
+ * Parse one published report. Never throws for a bad document: a file that cannot be read at all
+ * comes back with an `error` warning and no cells.
+ */
+export async function parseReport(input: ParseInput, options: ParseOptions = {}): Promise<ParsedReport> {
+  const sniffed = sniffFormat(input);
+  if (sniffed === 'doc' || sniffed === 'unknown') {
+    return emptyReport(input, 'text', [
+      warning(
+        'unsupported_format',
+        '不支持的文件格式（旧版 .doc/.wps 请另存为 .docx 或 PDF）',
+        'unsupported file format (save old .doc/.wps files as .docx or PDF)',
+        undefined,
+        'error',
+      ),
+    ]);
+  }
+  let doc: SourceDocument;
+  try {
+    doc = await read(input, sniffed, options);
+  } catch (e) {
+    return emptyReport(input, sniffed, [
+      warning('unreadable', `文件无法读取：${String(e)}`, `the file could not be read: ${String(e)}`, undefined, 'error'),
+    ]);
+  }
+  const warnings: IngestWarning[] = [...doc.warnings];
+  const identity = detectIdentity(doc.text, input.name);
+  if (warnings.some((w) => w.severity === 'error')) {
+    return { ...emptyReport(input, doc.format, warnings), agencyName: identity.agencyName, year: identity.year };
+  }
+  const tokens = tokenize(doc);
+  const sections = findSections(tokens);
+  const start = sections.s2?.[0] ?? sections.s3?.[0] ?? sections.s4?.[0];
+  if (start === undefined) {
+    return {
+      ...emptyReport(input, doc.format, [
+        ...warnings,
+        ...identity.warnings,
+        warning('no_tables', '未找到统计表（第二、三、四部分）', 'no statistical tables (sections 二, 三, 四) found', undefined, 'error'),
+      ]),
+      agencyName: identity.agencyName,
+      year: identity.year,
+    };
+  }
+  const { template, warnings: tplWarnings } = detectTemplate(tokens.slice(start), identity.year);
+  warnings.push(...identity.warnings, ...tplWarnings);
+  if (!template) {
+    return { ...emptyReport(input, doc.format, warnings), agencyName: identity.agencyName, year: identity.year };
+  }
+  const mapped = mapTables(tokens, sections, template);
+  return {
+    fileName: input.name,
+    format: doc.format,
+    agencyName: identity.agencyName,
+    year: identity.year,
+    template,
+    cells: mapped.cells,
+    provenance: mapped.provenance,
+    warnings: [...warnings, ...mapped.warnings],
+  };
+}
+
+/** Cells that hold a number (not null). */
+export function cellsRead(report: ParsedReport): number {
+  return Object.values(report.cells).filter((v) => v !== null).length;
+}
+
+export function isUnreadable(report: ParsedReport): boolean {
+  return report.warnings.some((w) => w.severity === 'error');
+}
