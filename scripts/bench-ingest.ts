@@ -12,7 +12,10 @@ const seconds = Number(process.argv[2] ?? 3);
 
 const CASES: { label: string; files: string[] }[] = [
   { label: 'HTML', files: ['report-2021.html', 'single-other-2021.html'] },
-  { label: 'text', files: ['report-2021.layout.txt', 'report-2021.raw.txt', 'flat-2022.txt', 'trad-2022.txt', 'v2019-2020.txt'] },
+  {
+    label: 'text',
+    files: ['report-2021.layout.txt', 'report-2021.raw.txt', 'flat-2022.txt', 'trad-2022.txt', 'v2019-2020.txt'],
+  },
   { label: 'DOCX', files: ['report-2021.docx'] },
   { label: 'PDF', files: ['report-2021.pdf'] },
 ];
@@ -28,5 +31,7 @@ for (const c of CASES) {
   }
   const s = (performance.now() - t0) / 1000;
   const kb = inputs.reduce((a, i) => a + i.bytes.length, 0) / inputs.length / 1024;
-  console.log(`${c.label.padEnd(5)} ${(n / s).toFixed(1).padStart(8)} reports/s  (${n} parses in ${s.toFixed(1)} s, mean input ${kb.toFixed(0)} KB)`);
+  console.log(
+    `${c.label.padEnd(5)} ${(n / s).toFixed(1).padStart(8)} reports/s  (${n} parses in ${s.toFixed(1)} s, mean input ${kb.toFixed(0)} KB)`,
+  );
 }

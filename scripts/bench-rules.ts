@@ -6,12 +6,7 @@ import { CELLS } from '@/domain/catalogue';
 import { createNodeRunner } from '@/data/engine-node';
 import type { QueryRunner } from '@/data/query-runner';
 import { col, join, sql, type Fragment } from '@/data/sql';
-import {
-  agencyScoreQuery,
-  flaggedReportsQuery,
-  ruleResultsQuery,
-  ruleSummaryQuery,
-} from '@/data/queries/rule-results';
+import { agencyScoreQuery, flaggedReportsQuery, ruleResultsQuery, ruleSummaryQuery } from '@/data/queries/rule-results';
 import { generateSyntheticReports } from './lib/synthetic-reports';
 
 const N = Number(process.argv[2] ?? 100_000);
@@ -27,7 +22,9 @@ async function time(runner: QueryRunner, label: string, q: Fragment | null): Pro
     times.push(performance.now() - t);
   }
   const best = Math.min(...times);
-  console.log(`${label.padEnd(46)} ${best.toFixed(0).padStart(6)} ms  (runs: ${times.map((t) => t.toFixed(0)).join(', ')}; rows ${rows})`);
+  console.log(
+    `${label.padEnd(46)} ${best.toFixed(0).padStart(6)} ms  (runs: ${times.map((t) => t.toFixed(0)).join(', ')}; rows ${rows})`,
+  );
   return best;
 }
 
@@ -35,20 +32,38 @@ const runner = await createNodeRunner();
 let t = performance.now();
 await generateSyntheticReports(runner, N);
 const [count] = await runner.query(sql`SELECT count(*) AS n FROM reports`);
-console.log(`generated ${String(count?.n)} reports in ${(performance.now() - t).toFixed(0)} ms (DuckDB-WASM, Node, one thread)`);
+console.log(
+  `generated ${String(count?.n)} reports in ${(performance.now() - t).toFixed(0)} ms (DuckDB-WASM, Node, one thread)`,
+);
 t = performance.now();
 
-const baseline = await time(runner, 'baseline: SUM(t3_total_total)', sql`SELECT sum(${col('t3_total_total')}) AS s FROM reports`);
+const baseline = await time(
+  runner,
+  'baseline: SUM(t3_total_total)',
+  sql`SELECT sum(${col('t3_total_total')}) AS s FROM reports`,
+);
 const scanAll = await time(
   runner,
   'baseline: SUM of every cell column',
   sql`SELECT ${join(CELLS.map((c) => sql`sum(${col(c.key)})`))} FROM reports`,
 );
-const results = await time(runner, 'rule results: failures + not assessable', ruleResultsQuery({ statuses: ['fail', 'not_assessable'] }));
+const results = await time(
+  runner,
+  'rule results: failures + not assessable',
+  ruleResultsQuery({ statuses: ['fail', 'not_assessable'] }),
+);
 const fails = await time(runner, 'rule results: failures only', ruleResultsQuery({ statuses: ['fail'] }));
-const page = await time(runner, 'rule results: first page of 100 (fail + n/a)', ruleResultsQuery({ statuses: ['fail', 'not_assessable'], limit: 100 }));
+const page = await time(
+  runner,
+  'rule results: first page of 100 (fail + n/a)',
+  ruleResultsQuery({ statuses: ['fail', 'not_assessable'], limit: 100 }),
+);
 const noS1 = ruleResultsQuery({ rules: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'S2'] });
-const everything = await time(runner, 'rule results: all statuses, R1–R6+S2 (count only)', noS1 && sql`SELECT count(*) AS n FROM (${noS1})`);
+const everything = await time(
+  runner,
+  'rule results: all statuses, R1–R6+S2 (count only)',
+  noS1 && sql`SELECT count(*) AS n FROM (${noS1})`,
+);
 const summary = await time(runner, 'summary by level/kind/year', ruleSummaryQuery());
 const score = await time(runner, 'agency quality score', agencyScoreQuery());
 const flagged = await time(runner, 'reports failing an error rule', flaggedReportsQuery());
@@ -63,5 +78,7 @@ for (const [label, ms] of [
   ['score', score],
   ['flagged', flagged],
 ] as const) {
-  console.log(`  ${label.padEnd(28)} ${(ms / baseline).toFixed(1).padStart(7)}×  ${(ms / scanAll).toFixed(1).padStart(6)}×`);
+  console.log(
+    `  ${label.padEnd(28)} ${(ms / baseline).toFixed(1).padStart(7)}×  ${(ms / scanAll).toFixed(1).padStart(6)}×`,
+  );
 }

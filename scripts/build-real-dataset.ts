@@ -84,9 +84,7 @@ function checkRectangular(records: string[][], source: string): void {
   if (width === 0) throw new Error(`${source}: no header row`);
   records.forEach((record, index) => {
     if (record.length !== width) {
-      throw new Error(
-        `${source}: line ${index + 1} has ${record.length} fields, header has ${width}`,
-      );
+      throw new Error(`${source}: line ${index + 1} has ${record.length} fields, header has ${width}`);
     }
   });
 }

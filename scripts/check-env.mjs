@@ -19,7 +19,9 @@ if (process.argv.includes('--browser')) {
     }
   });
   if (!found) {
-    console.error('No Chromium found for the browser tests: run `apt-get install -y chromium fonts-noto-cjk` (or set CHROMIUM_PATH).');
+    console.error(
+      'No Chromium found for the browser tests: run `apt-get install -y chromium fonts-noto-cjk` (or set CHROMIUM_PATH).',
+    );
     process.exit(1);
   }
 }

@@ -8,7 +8,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createNodeRunner } from '@/data/engine-node';
-import { decodeRuleResultRow, decodeRuleSummaryRow, ruleResultsQuery, ruleSummaryQuery } from '@/data/queries/rule-results';
+import {
+  decodeRuleResultRow,
+  decodeRuleSummaryRow,
+  ruleResultsQuery,
+  ruleSummaryQuery,
+} from '@/data/queries/rule-results';
 import { ruleResultsCsv } from '@/domain/rule-results-csv';
 import { RULES, describeCheck, checkDef, type CheckStatus } from '@/domain/rules';
 import { loadCanonicalCsv } from './lib/reports-table';
@@ -51,12 +56,17 @@ async function main(): Promise<number> {
   await loadCanonicalCsv(runner, files);
   const options = { blankAsZero: args.blankAsZero };
 
-  const [totals] = await runner.query({ text: 'SELECT count(*) AS n, count(DISTINCT agency_id) AS a FROM reports', params: [] });
+  const [totals] = await runner.query({
+    text: 'SELECT count(*) AS n, count(DISTINCT agency_id) AS a FROM reports',
+    params: [],
+  });
   console.log(`${String(totals?.n)} reports of ${String(totals?.a)} agencies from ${args.files.join(', ')}`);
   if (args.blankAsZero) console.log('Blank cells are treated as 0 (--blank-as-zero).');
 
   const summaryQuery = ruleSummaryQuery({ ...options, by: [] });
-  const summary = summaryQuery ? (await runner.query(summaryQuery)).flatMap((r) => decodeRuleSummaryRow(r, { ...options, by: [] })) : [];
+  const summary = summaryQuery
+    ? (await runner.query(summaryQuery)).flatMap((r) => decodeRuleSummaryRow(r, { ...options, by: [] }))
+    : [];
   console.log('\nrule  severity  checks: pass  fail  n/a   reports: pass  fail  n/a   name');
   for (const s of summary) {
     const def = RULES.find((r) => r.id === s.rule);
@@ -65,7 +75,10 @@ async function main(): Promise<number> {
         `   ${String(s.passing).padStart(13)} ${String(s.failing).padStart(5)} ${String(s.notAssessable).padStart(4)}   ${def?.name.zh ?? ''} ${def?.name.en ?? ''}`,
     );
   }
-  for (const r of RULES.filter((x) => !x.assessed)) console.log(`${r.id.padEnd(5)} ${r.severity.padEnd(9)} not assessed by this engine yet   ${r.name.zh} ${r.name.en}`);
+  for (const r of RULES.filter((x) => !x.assessed))
+    console.log(
+      `${r.id.padEnd(5)} ${r.severity.padEnd(9)} not assessed by this engine yet   ${r.name.zh} ${r.name.en}`,
+    );
 
   const statuses: CheckStatus[] | undefined = args.problemsOnly ? ['fail', 'not_assessable'] : undefined;
   const q = ruleResultsQuery({ ...options, statuses });

@@ -21,16 +21,7 @@ const T3_COLUMNS = [...APPLICANTS, 'total'] as const;
 type T3Column = (typeof T3_COLUMNS)[number];
 const ORGANISATIONS = APPLICANTS.slice(1);
 
-const DENIED = [
-  'secret',
-  'law',
-  'safety',
-  'third_party',
-  'internal',
-  'process',
-  'enforcement',
-  'inquiry',
-];
+const DENIED = ['secret', 'law', 'safety', 'third_party', 'internal', 'process', 'enforcement', 'inquiry'];
 const UNABLE = ['not_held', 'needs_creation', 'unclear'];
 const REJECTED = ['petition', 'duplicate', 'publication', 'excessive', 'confirmation'];
 const OTHER_2021 = ['other_no_correction', 'other_unpaid_fee', 'other_misc'];
@@ -41,23 +32,13 @@ const OUTCOMES_COMMON = [
   ...UNABLE.map((k) => `unable_${k}`),
   ...REJECTED.map((k) => `rejected_${k}`),
 ];
-const T3_ROWS = [
-  'new',
-  'carried_in',
-  ...OUTCOMES_COMMON,
-  'other_single',
-  ...OTHER_2021,
-  'total',
-  'carried_out',
-];
+const T3_ROWS = ['new', 'carried_in', ...OUTCOMES_COMMON, 'other_single', ...OTHER_2021, 'total', 'carried_out'];
 
 const T4_GROUPS = ['review', 'suit_direct', 'suit_after_review'] as const;
 type T4Group = (typeof T4_GROUPS)[number];
 const T4_PARTS = ['upheld', 'corrected', 'other', 'pending'] as const;
 
-const T2_2021 = ['rules', 'normative'].flatMap((d) =>
-  ['issued', 'repealed', 'in_force'].map((c) => `t2_${d}_${c}`),
-);
+const T2_2021 = ['rules', 'normative'].flatMap((d) => ['issued', 'repealed', 'in_force'].map((c) => `t2_${d}_${c}`));
 const T2_2021_MEASURES = ['licensing', 'penalty', 'coercion'] as const;
 const T2_2019_ITEMS = ['licensing', 'services', 'penalty', 'coercion'] as const;
 
@@ -81,9 +62,7 @@ const HEADER: readonly string[] = [
   ...T2_2021,
   ...T2_2021_MEASURES.map((m) => `t2_${m}`),
   't2_fees',
-  ...['rules', 'normative'].flatMap((d) =>
-    ['made', 'published', 'total'].map((c) => `t2v19_${d}_${c}`),
-  ),
+  ...['rules', 'normative'].flatMap((d) => ['made', 'published', 'total'].map((c) => `t2v19_${d}_${c}`)),
   ...T2_2019_ITEMS.flatMap((m) => ['prev', 'change', 'decisions'].map((c) => `t2v19_${m}_${c}`)),
   't2v19_fees_prev',
   't2v19_fees_change',
@@ -96,9 +75,7 @@ const HEADER: readonly string[] = [
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
 const templateOf = (year: number): '2019' | '2021' => (year < 2021 ? '2019' : '2021');
 const outcomeRows = (year: number): string[] =>
-  templateOf(year) === '2019'
-    ? [...OUTCOMES_COMMON, 'other_single']
-    : [...OUTCOMES_COMMON, ...OTHER_2021];
+  templateOf(year) === '2019' ? [...OUTCOMES_COMMON, 'other_single'] : [...OUTCOMES_COMMON, ...OTHER_2021];
 
 /** Requests rise to 2021 and fall afterwards, so trend charts have a shape. */
 const REQUEST_TREND: Record<number, number> = {
@@ -189,8 +166,7 @@ class Random {
     let rest = n;
     let restWeight = weights.reduce((a, b) => a + b, 0);
     return weights.map((w, i) => {
-      const k =
-        i === weights.length - 1 ? rest : this.binomial(rest, restWeight > 0 ? w / restWeight : 0);
+      const k = i === weights.length - 1 ? rest : this.binomial(rest, restWeight > 0 ? w / restWeight : 0);
       rest -= k;
       restWeight -= w;
       return k;
@@ -198,8 +174,7 @@ class Random {
   }
 }
 
-const round = (value: number, decimals: number): number =>
-  Math.round(value * 10 ** decimals) / 10 ** decimals;
+const round = (value: number, decimals: number): number => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
 // ---------------------------------------------------------------- agencies
 
@@ -257,8 +232,9 @@ function parseSectors(table: string): Sector[] {
     .trim()
     .split('\n')
     .map((line) => {
-      const [name = '', slug = '', province = '', local = '', requests, enforcement, fees, county] =
-        line.trim().split(/\s+/);
+      const [name = '', slug = '', province = '', local = '', requests, enforcement, fees, county] = line
+        .trim()
+        .split(/\s+/);
       return {
         name,
         slug,
@@ -410,8 +386,7 @@ function governmentProfile(level: Level, rng: Random): Profile {
     },
     fees: rng.logNormal(scale.fees, 0.6),
     feeDecimals: rng.pick([0, 2, 2, 4]),
-    rulesBase:
-      level === 'county' ? 0 : level === 'province' ? rng.uniform(180, 260) : rng.uniform(15, 45),
+    rulesBase: level === 'county' ? 0 : level === 'province' ? rng.uniform(180, 260) : rng.uniform(15, 45),
     normativeBase: rng.logNormal({ province: 400, city: 200, county: 60 }[level], 0.3),
     items: {
       licensing: rng.logNormal(300 * scale.items, 0.3),
@@ -444,10 +419,7 @@ function departmentProfile(level: Level, sec: Sector, rng: Random): Profile {
     fees: charges ? rng.logNormal(DEPARTMENT_FEES[level], 0.8) : 0,
     feeDecimals: rng.pick([0, 2, 2, 4]),
     rulesBase: 0,
-    normativeBase: rng.logNormal(
-      { province: 30, city: 10, county: 3 }[level] * Math.sqrt(sec.requests),
-      0.5,
-    ),
+    normativeBase: rng.logNormal({ province: 30, city: 10, county: 3 }[level] * Math.sqrt(sec.requests), 0.5),
     items: {
       licensing: work * rng.uniform(10, 60),
       services: work * rng.uniform(5, 40),
@@ -461,8 +433,7 @@ function departmentProfile(level: Level, sec: Sector, rng: Random): Profile {
 
 function departmentName(region: Region, sec: Sector): string {
   const organ = region.level === 'province' ? sec.provinceOrgan : sec.localOrgan;
-  if (sec.slug === 'tax')
-    return `国家税务总局${region.level === 'county' ? region.city : ''}${region.name}${organ}`;
+  if (sec.slug === 'tax') return `国家税务总局${region.level === 'county' ? region.city : ''}${region.name}${organ}`;
   return `${region.name}${organ}`;
 }
 
@@ -512,9 +483,7 @@ function agenciesOf(region: Region, rng: Random): Agency[] {
     profile: governmentProfile(region.level, rng),
   };
   const sectors = SECTORS.filter((s) =>
-    region.level === 'province'
-      ? s.provinceOrgan !== null
-      : region.level === 'city' || rng.chance(s.countyShare),
+    region.level === 'province' ? s.provinceOrgan !== null : region.level === 'city' || rng.chance(s.countyShare),
   );
   const departments = sectors.map((sec): Agency => ({
     id: `${region.slug}-${sec.slug}`,
@@ -576,35 +545,20 @@ function mapApplicants<T = number>(f: (col: Applicant) => T): Record<Applicant, 
 }
 
 function newRequests(profile: Profile, year: number, rng: Random): Record<Applicant, number> {
-  const total = rng.poisson(
-    profile.requests * (REQUEST_TREND[year] ?? 1) * Math.exp(0.12 * rng.normal()),
-  );
+  const total = rng.poisson(profile.requests * (REQUEST_TREND[year] ?? 1) * Math.exp(0.12 * rng.normal()));
   const organisations = rng.binomial(total, profile.organisationShare);
   const split = rng.multinomial(organisations, [0.62, 0.04, 0.08, 0.14, 0.12]);
-  return mapApplicants((col) =>
-    col === 'person' ? total - organisations : (split[ORGANISATIONS.indexOf(col)] ?? 0),
-  );
+  return mapApplicants((col) => (col === 'person' ? total - organisations : (split[ORGANISATIONS.indexOf(col)] ?? 0)));
 }
 
-function section3(
-  cells: Cells,
-  profile: Profile,
-  history: History,
-  year: number,
-  rng: Random,
-): number {
+function section3(cells: Cells, profile: Profile, history: History, year: number, rng: Random): number {
   const requests = newRequests(profile, year, rng);
   const carryRate = profile.carryRate * rng.uniform(0.5, 1.5);
-  const carriedIn =
-    history.carriedOut ?? mapApplicants((col) => rng.binomial(requests[col], carryRate));
-  const carriedOut = mapApplicants((col) =>
-    rng.binomial(requests[col] + carriedIn[col], carryRate),
-  );
+  const carriedIn = history.carriedOut ?? mapApplicants((col) => rng.binomial(requests[col], carryRate));
+  const carriedOut = mapApplicants((col) => rng.binomial(requests[col] + carriedIn[col], carryRate));
   const settled = mapApplicants((col) => requests[col] + carriedIn[col] - carriedOut[col]);
   const rows = outcomeRows(year);
-  const weights = rows.map(
-    (row) => (profile.outcomeWeights[row] ?? 0) * Math.exp(0.15 * rng.normal()),
-  );
+  const weights = rows.map((row) => (profile.outcomeWeights[row] ?? 0) * Math.exp(0.15 * rng.normal()));
   const split = mapApplicants((col) => rng.multinomial(settled[col], weights));
   perApplicant(cells, 'new', requests);
   perApplicant(cells, 'carried_in', carriedIn);
@@ -642,8 +596,7 @@ function enforcementVolumes(
   rng: Random,
 ): Record<(typeof T2_2021_MEASURES)[number], number> {
   const drift = 1 + 0.03 * (year - 2019);
-  const draw = (median: number): number =>
-    median < 0.5 ? 0 : Math.round(rng.logNormal(median * drift, 0.25));
+  const draw = (median: number): number => (median < 0.5 ? 0 : Math.round(rng.logNormal(median * drift, 0.25)));
   return {
     licensing: draw(profile.enforcement.licensing),
     penalty: draw(profile.enforcement.penalty),
@@ -654,24 +607,14 @@ function enforcementVolumes(
 const fees = (profile: Profile, rng: Random): number =>
   profile.fees === 0 ? 0 : round(rng.logNormal(profile.fees, 0.15), profile.feeDecimals);
 
-function documentFlow(
-  inForce: number,
-  base: number,
-  rng: Random,
-): { issued: number; repealed: number } {
+function documentFlow(inForce: number, base: number, rng: Random): { issued: number; repealed: number } {
   const issued = rng.poisson(base * 0.12);
   const cleanUp = rng.chance(0.06) ? rng.binomial(inForce, rng.uniform(0.2, 0.6)) : 0;
   const repealed = Math.min(inForce + issued, rng.poisson(base * 0.06) + cleanUp);
   return { issued, repealed };
 }
 
-function section2of2021(
-  cells: Cells,
-  profile: Profile,
-  history: History,
-  year: number,
-  rng: Random,
-): void {
+function section2of2021(cells: Cells, profile: Profile, history: History, year: number, rng: Random): void {
   const rules =
     profile.rulesBase > 0
       ? documentFlow(history.rulesInForce, profile.rulesBase * 0.3, rng)
@@ -695,13 +638,7 @@ function itemChange(items: number, rng: Random): number {
   return Math.max(-items, Math.round(Math.max(1, items * 0.04) * rng.normal()));
 }
 
-function section2of2019(
-  cells: Cells,
-  profile: Profile,
-  history: History,
-  year: number,
-  rng: Random,
-): void {
+function section2of2019(cells: Cells, profile: Profile, history: History, year: number, rng: Random): void {
   const rulesMade = profile.rulesBase > 0 ? rng.poisson(profile.rulesBase * 0.04) : 0;
   const normativeMade = rng.poisson(profile.normativeBase * 0.12);
   history.rulesPublic += rulesMade;
@@ -723,10 +660,7 @@ function section2of2019(
   }
   const procurementItems = rng.poisson(profile.procurementItems);
   cells.set('t2v19_procurement_items', procurementItems);
-  cells.set(
-    't2v19_procurement_amount',
-    round(procurementItems * rng.logNormal(60, 0.8), rng.pick([2, 4])),
-  );
+  cells.set('t2v19_procurement_amount', round(procurementItems * rng.logNormal(60, 0.8), rng.pick([2, 4])));
 }
 
 const emptyCells = (): Cells => new Map(HEADER.map((key) => [key, null]));
@@ -760,8 +694,7 @@ type Series = Report[];
 
 function value(report: Report, key: string): number {
   const v = report.cells.get(key);
-  if (typeof v !== 'number')
-    throw new Error(`${report.agency.id} ${report.year}: ${key} is not a number`);
+  if (typeof v !== 'number') throw new Error(`${report.agency.id} ${report.year}: ${key} is not a number`);
   return v;
 }
 
@@ -771,12 +704,7 @@ function shift(report: Report, key: string, delta: number): string {
   return `${key} ${before}→${before + delta}`;
 }
 
-const finding = (
-  report: Report,
-  rule: string,
-  columnOrGroup: string,
-  description: string,
-): Finding => ({
+const finding = (report: Report, rule: string, columnOrGroup: string, description: string): Finding => ({
   agencyId: report.agency.id,
   year: report.year,
   rule,
@@ -784,13 +712,11 @@ const finding = (
   description,
 });
 
-const pickColumn = (rng: Random): Applicant =>
-  rng.chance(0.7) ? 'person' : rng.pick(ORGANISATIONS);
+const pickColumn = (rng: Random): Applicant => (rng.chance(0.7) ? 'person' : rng.pick(ORGANISATIONS));
 
 type Injector = (series: Series, rng: Random) => Finding[] | null;
 
-const withPrevious = (series: Series): Report[] =>
-  series.filter((r, i) => series[i - 1]?.year === r.year - 1);
+const withPrevious = (series: Series): Report[] => series.filter((r, i) => series[i - 1]?.year === r.year - 1);
 
 const unbalancedR1: Injector = (series, rng) => {
   const report = rng.pick(series);
@@ -812,9 +738,7 @@ const outcomeSumR2: Injector = (series, rng) => {
 const swappedRowTotalsR3: Injector = (series, rng) => {
   const report = rng.pick(series);
   const rows = outcomeRows(report.year);
-  const largest = rows.reduce((a, b) =>
-    value(report, t3(b, 'total')) > value(report, t3(a, 'total')) ? b : a,
-  );
+  const largest = rows.reduce((a, b) => (value(report, t3(b, 'total')) > value(report, t3(a, 'total')) ? b : a));
   const available = value(report, t3(largest, 'total'));
   if (available < 2) return null;
   const other = rng.pick(rows.filter((r) => r !== largest));
@@ -866,8 +790,7 @@ const inForceJumpR6: Injector = (series, rng) => {
   const later = series.filter((r) => r.year >= report.year);
   const floor = Math.min(...later.map((r) => value(r, key)));
   const up = Math.max(rng.int(3, 12), Math.round(value(report, key) * rng.uniform(0.2, 0.5)));
-  const jump =
-    floor >= 3 && rng.chance(0.4) ? -Math.max(1, Math.round(floor * rng.uniform(0.3, 1))) : up;
+  const jump = floor >= 3 && rng.chance(0.4) ? -Math.max(1, Math.round(floor * rng.uniform(0.3, 1))) : up;
   const before = value(report, key);
   for (const r of later) r.cells.set(key, value(r, key) + jump);
   const what = `现行有效件数 re-based by ${jump > 0 ? '+' : ''}${jump} (清理 re-classification; later years continue from the new figure): ${key} ${before}→${before + jump}`;
@@ -887,9 +810,7 @@ const INJECTIONS: [Injector, number][] = [
 
 function blank(report: Report, keys: string[], consequence: string): Finding[] {
   for (const key of keys) report.cells.set(key, null);
-  return keys.map((key) =>
-    finding(report, 'null', key, `blank (not reported); not assessable: ${consequence}`),
-  );
+  return keys.map((key) => finding(report, 'null', key, `blank (not reported); not assessable: ${consequence}`));
 }
 
 const blankRowTotal: Injector = (series, rng) => {
@@ -909,13 +830,8 @@ const blankCarriedOut: Injector = (series, rng) => {
   const report = series[index];
   if (report === undefined) return null;
   const col = pickColumn(rng);
-  const next =
-    series[index + 1]?.year === report.year + 1 ? `, R5 ${col} of ${report.year + 1}` : '';
-  return blank(
-    report,
-    [t3('carried_out', col)],
-    `R1 ${col}, R3 carried_out, S ${t3('carried_out', col)}${next}`,
-  );
+  const next = series[index + 1]?.year === report.year + 1 ? `, R5 ${col} of ${report.year + 1}` : '';
+  return blank(report, [t3('carried_out', col)], `R1 ${col}, R3 carried_out, S ${t3('carried_out', col)}${next}`);
 };
 
 const blankInForce: Injector = (series, rng) => {
@@ -1020,9 +936,7 @@ function main(): void {
   );
   const findings = inject(seriesList, rng);
   const order = new Map(agencies.map((a, i) => [a.id, i]));
-  findings.sort(
-    (a, b) => (order.get(a.agencyId) ?? 0) - (order.get(b.agencyId) ?? 0) || a.year - b.year,
-  );
+  findings.sort((a, b) => (order.get(a.agencyId) ?? 0) - (order.get(b.agencyId) ?? 0) || a.year - b.year);
 
   const reports = seriesList.flat();
   const dir = resolve(projectRoot, 'datasets');
@@ -1032,10 +946,7 @@ function main(): void {
   writeFileSync(demo, formatCsv([[...HEADER], ...reports.map(toRecord)]));
   writeFileSync(
     violations,
-    formatCsv([
-      ['agency_id', 'year', 'rule', 'column_or_group', 'description'],
-      ...findings.map(findingRecord),
-    ]),
+    formatCsv([['agency_id', 'year', 'rule', 'column_or_group', 'description'], ...findings.map(findingRecord)]),
   );
   console.log(
     `${relative(projectRoot, demo)}: ${reports.length} reports of ${agencies.length} agencies (seed ${SEED})`,

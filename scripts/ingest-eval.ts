@@ -30,7 +30,8 @@ function truthFor(file: string): string | undefined {
   const name = basename(file);
   const base = name.replace(/\.[^.]+$/, '');
   const dirs = [dirname(file), ...(truthDir ? [truthDir] : [])];
-  for (const d of dirs) for (const n of [`${name}.truth.csv`, `${base}.truth.csv`]) if (existsSync(join(d, n))) return join(d, n);
+  for (const d of dirs)
+    for (const n of [`${name}.truth.csv`, `${base}.truth.csv`]) if (existsSync(join(d, n))) return join(d, n);
   return undefined;
 }
 
@@ -61,7 +62,8 @@ for (const file of collectFiles(inputs)) {
   ]);
   if (r.wrongCells.length || (verbose && r.missingCells.length)) {
     details.push(`${basename(file)}:`);
-    for (const w of r.wrongCells) details.push(`  WRONG   ${w.key}: truth ${w.truth ?? 'empty'}, parsed ${w.parsed ?? 'empty'}`);
+    for (const w of r.wrongCells)
+      details.push(`  WRONG   ${w.key}: truth ${w.truth ?? 'empty'}, parsed ${w.parsed ?? 'empty'}`);
     if (verbose) for (const m of r.missingCells) details.push(`  missing ${m}`);
   }
 }

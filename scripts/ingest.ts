@@ -13,7 +13,15 @@ import { basename } from 'node:path';
 import { parquetWriteFile } from 'hyparquet-writer';
 import { CELLS, DATASET_COLUMNS, IDENTITY_COLUMNS } from '@/domain/catalogue';
 import { cellsRead, isUnreadable, type ParsedReport } from '@/ingest';
-import { csvRecords, formatCsv, reportRow, WARNING_COLUMNS, warningRows, type CsvValue, type ReportMeta } from '@/ingest/csv';
+import {
+  csvRecords,
+  formatCsv,
+  reportRow,
+  WARNING_COLUMNS,
+  warningRows,
+  type CsvValue,
+  type ReportMeta,
+} from '@/ingest/csv';
 import { collectFiles, parseFile, progress, table } from './lib/ingest-files';
 
 function usage(msg?: string): never {
@@ -57,7 +65,9 @@ for (const [i, file] of files.entries()) {
 }
 progress(files.length, files.length, 'done');
 
-const rows: CsvValue[][] = reports.filter((r) => !isUnreadable(r.report)).map((r) => reportRow(r.report, meta.get(basename(r.file))));
+const rows: CsvValue[][] = reports
+  .filter((r) => !isUnreadable(r.report))
+  .map((r) => reportRow(r.report, meta.get(basename(r.file))));
 const warnings = reports.flatMap((r) => warningRows(r.report));
 const warningsPath = out.replace(/\.(csv|parquet)$/i, '') + '.warnings.csv';
 

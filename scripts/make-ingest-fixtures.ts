@@ -12,7 +12,18 @@ import { gridCells } from '@/ingest/html';
 import { isWide } from '@/ingest/normalize';
 import { formatCsv } from '@/ingest/csv';
 import { zipStore } from './fixtures/zip';
-import { AGENCY, PROSE, TITLE, YEAR, table2, table3, table4, truthCells, type TableSpec, type V } from './fixtures/main-report';
+import {
+  AGENCY,
+  PROSE,
+  TITLE,
+  YEAR,
+  table2,
+  table3,
+  table4,
+  truthCells,
+  type TableSpec,
+  type V,
+} from './fixtures/main-report';
 
 const OUT = join(import.meta.dirname, '..', 'tests', 'fixtures', 'ingest');
 mkdirSync(OUT, { recursive: true });
@@ -20,7 +31,9 @@ mkdirSync(OUT, { recursive: true });
 // ------------------------------------------------------------------------------------- helpers
 
 function placed(spec: TableSpec) {
-  const grid = gridCells({ rows: spec.map((r) => r.map((c) => ({ text: c.text, rowspan: c.rs ?? 1, colspan: c.cs ?? 1 }))) });
+  const grid = gridCells({
+    rows: spec.map((r) => r.map((c) => ({ text: c.text, rowspan: c.rs ?? 1, colspan: c.cs ?? 1 }))),
+  });
   return grid.map((row, r) => row.map((g, i) => ({ ...g, value: spec[r]?.[i]?.value ?? false })));
 }
 
@@ -58,7 +71,8 @@ function htmlTable(spec: TableSpec, blankStyles = true): string {
       r
         .map((c) => {
           const attrs = `${c.rs ? ` rowspan="${c.rs}"` : ''}${c.cs ? ` colspan="${c.cs}"` : ''}${c.value ? ' align="center"' : ''}`;
-          const body = c.text === '' ? (blankStyles ? blanks[blank++ % 3] : '') : `<p>${c.text.replace(/\n/g, '<br />')}</p>`;
+          const body =
+            c.text === '' ? (blankStyles ? blanks[blank++ % 3] : '') : `<p>${c.text.replace(/\n/g, '<br />')}</p>`;
           return `<td${attrs}>${body}</td>`;
         })
         .join('') +
@@ -107,7 +121,7 @@ function docxTable(spec: TableSpec): string {
     cells.flat().find((x) => x.row < r && x.row + x.rowspan > r && x.col === c);
   const rows = cells.map((row, r) => {
     let out = '';
-    for (let c = 0; c < ncols; ) {
+    for (let c = 0; c < ncols;) {
       const origin = row.find((x) => x.col === c);
       const cover = origin ? undefined : covering(r, c);
       const cell = origin ?? cover;
@@ -288,7 +302,14 @@ function printPdf(htmlFile: string, pdfFile: string): boolean {
   }
   execFileSync(
     bin,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${pdfFile}`, `file://${htmlFile}`],
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${pdfFile}`,
+      `file://${htmlFile}`,
+    ],
     { stdio: 'ignore' },
   );
   return existsSync(pdfFile);
@@ -315,7 +336,9 @@ function t3(row: string, vals: V[]): Record<string, V> {
   return Object.fromEntries(T3_COLS.map((c, i) => [t3Key(row, c.key), vals[i] ?? null]));
 }
 function t4(vals: V[]): Record<string, V> {
-  return Object.fromEntries(T4_GROUPS.flatMap((g, gi) => T4_RESULTS.map((r, ri) => [t4Key(g.key, r.key), vals[gi * 5 + ri] ?? null])));
+  return Object.fromEntries(
+    T4_GROUPS.flatMap((g, gi) => T4_RESULTS.map((r, ri) => [t4Key(g.key, r.key), vals[gi * 5 + ri] ?? null])),
+  );
 }
 const zeros = (n: number): V[] => Array(n).fill(0);
 
@@ -326,21 +349,58 @@ const HAND: Record<string, { agency: string | null; year: number; template: stri
     year: 2022,
     template: '2021',
     cells: {
-      t2_rules_issued: null, t2_rules_repealed: null, t2_rules_in_force: null,
-      t2_normative_issued: 1, t2_normative_repealed: 0, t2_normative_in_force: 6,
-      t2_licensing: 0, t2_penalty: 3, t2_coercion: 0, t2_fees: 0,
+      t2_rules_issued: null,
+      t2_rules_repealed: null,
+      t2_rules_in_force: null,
+      t2_normative_issued: 1,
+      t2_normative_repealed: 0,
+      t2_normative_in_force: 6,
+      t2_licensing: 0,
+      t2_penalty: 3,
+      t2_coercion: 0,
+      t2_fees: 0,
       // The flattened text shows five of seven applicant columns; the rest is not in the source.
       ...Object.fromEntries(
-        ['new', 'carried_in', 'granted', 'partial', 'denied_secret', 'denied_law', 'denied_safety', 'denied_third_party', 'denied_internal',
-          'denied_process', 'denied_enforcement', 'denied_inquiry', 'unable_not_held', 'unable_needs_creation', 'unable_unclear',
-          'rejected_petition', 'rejected_duplicate', 'rejected_publication', 'rejected_excessive', 'rejected_confirmation',
-          'other_no_correction', 'other_unpaid_fee', 'other_misc', 'total', 'carried_out'].flatMap((r) => {
+        [
+          'new',
+          'carried_in',
+          'granted',
+          'partial',
+          'denied_secret',
+          'denied_law',
+          'denied_safety',
+          'denied_third_party',
+          'denied_internal',
+          'denied_process',
+          'denied_enforcement',
+          'denied_inquiry',
+          'unable_not_held',
+          'unable_needs_creation',
+          'unable_unclear',
+          'rejected_petition',
+          'rejected_duplicate',
+          'rejected_publication',
+          'rejected_excessive',
+          'rejected_confirmation',
+          'other_no_correction',
+          'other_unpaid_fee',
+          'other_misc',
+          'total',
+          'carried_out',
+        ].flatMap((r) => {
           const v: Record<string, number[]> = {
-            new: [7, 1, 0, 0, 1], granted: [3, 1, 0, 0, 0], partial: [1, 0, 0, 0, 0], unable_not_held: [2, 0, 0, 0, 1],
-            rejected_duplicate: [1, 0, 0, 0, 0], total: [7, 1, 0, 0, 1],
+            new: [7, 1, 0, 0, 1],
+            granted: [3, 1, 0, 0, 0],
+            partial: [1, 0, 0, 0, 0],
+            unable_not_held: [2, 0, 0, 0, 1],
+            rejected_duplicate: [1, 0, 0, 0, 0],
+            total: [7, 1, 0, 0, 1],
           };
           const vals = v[r] ?? [0, 0, 0, 0, 0];
-          return ['person', 'business', 'research', 'nonprofit', 'legal'].map((c, i) => [t3Key(r, c as 'person'), vals[i] ?? 0]);
+          return ['person', 'business', 'research', 'nonprofit', 'legal'].map((c, i) => [
+            t3Key(r, c as 'person'),
+            vals[i] ?? 0,
+          ]);
         }),
       ),
     },
@@ -350,16 +410,43 @@ const HAND: Record<string, { agency: string | null; year: number; template: stri
     year: 2022,
     template: '2021',
     cells: {
-      t2_rules_issued: 0, t2_rules_repealed: 0, t2_rules_in_force: 0,
-      t2_normative_issued: 2, t2_normative_repealed: 0, t2_normative_in_force: 11,
-      t2_licensing: 64, t2_penalty: 5, t2_coercion: 1, t2_fees: 8.75,
+      t2_rules_issued: 0,
+      t2_rules_repealed: 0,
+      t2_rules_in_force: 0,
+      t2_normative_issued: 2,
+      t2_normative_repealed: 0,
+      t2_normative_in_force: 11,
+      t2_licensing: 64,
+      t2_penalty: 5,
+      t2_coercion: 1,
+      t2_fees: 8.75,
       ...t3('new', [4, 2, 0, 0, 0, 0, 6]),
       ...t3('carried_in', zeros(7)),
       ...t3('granted', [2, 1, 0, 0, 0, 0, 3]),
       ...t3('partial', zeros(7)),
-      ...Object.assign({}, ...['denied_secret', 'denied_law', 'denied_safety', 'denied_third_party', 'denied_internal', 'denied_process',
-        'denied_enforcement', 'denied_inquiry', 'unable_needs_creation', 'unable_unclear', 'rejected_petition', 'rejected_duplicate',
-        'rejected_publication', 'rejected_excessive', 'rejected_confirmation', 'other_no_correction', 'other_unpaid_fee', 'other_misc'].map((r) => t3(r, zeros(7)))),
+      ...Object.assign(
+        {},
+        ...[
+          'denied_secret',
+          'denied_law',
+          'denied_safety',
+          'denied_third_party',
+          'denied_internal',
+          'denied_process',
+          'denied_enforcement',
+          'denied_inquiry',
+          'unable_needs_creation',
+          'unable_unclear',
+          'rejected_petition',
+          'rejected_duplicate',
+          'rejected_publication',
+          'rejected_excessive',
+          'rejected_confirmation',
+          'other_no_correction',
+          'other_unpaid_fee',
+          'other_misc',
+        ].map((r) => t3(r, zeros(7))),
+      ),
       ...t3('unable_not_held', [2, 1, 0, 0, 0, 0, 3]),
       ...t3('total', [4, 2, 0, 0, 0, 0, 6]),
       ...t3('carried_out', zeros(7)),
@@ -371,21 +458,52 @@ const HAND: Record<string, { agency: string | null; year: number; template: stri
     year: 2020,
     template: '2019',
     cells: {
-      t2v19_rules_made: 0, t2v19_rules_published: 0, t2v19_rules_total: 0,
-      t2v19_normative_made: 2, t2v19_normative_published: 2, t2v19_normative_total: 9,
-      t2v19_licensing_prev: 21, t2v19_licensing_change: 19, t2v19_licensing_decisions: 40,
-      t2v19_services_prev: 12, t2v19_services_change: -4, t2v19_services_decisions: 8,
-      t2v19_penalty_prev: 3, t2v19_penalty_change: -3, t2v19_penalty_decisions: 0,
-      t2v19_coercion_prev: 0, t2v19_coercion_change: 0, t2v19_coercion_decisions: 0,
-      t2v19_fees_prev: 1, t2v19_fees_change: 0,
-      t2v19_procurement_items: 3, t2v19_procurement_amount: 251000,
+      t2v19_rules_made: 0,
+      t2v19_rules_published: 0,
+      t2v19_rules_total: 0,
+      t2v19_normative_made: 2,
+      t2v19_normative_published: 2,
+      t2v19_normative_total: 9,
+      t2v19_licensing_prev: 21,
+      t2v19_licensing_change: 19,
+      t2v19_licensing_decisions: 40,
+      t2v19_services_prev: 12,
+      t2v19_services_change: -4,
+      t2v19_services_decisions: 8,
+      t2v19_penalty_prev: 3,
+      t2v19_penalty_change: -3,
+      t2v19_penalty_decisions: 0,
+      t2v19_coercion_prev: 0,
+      t2v19_coercion_change: 0,
+      t2v19_coercion_decisions: 0,
+      t2v19_fees_prev: 1,
+      t2v19_fees_change: 0,
+      t2v19_procurement_items: 3,
+      t2v19_procurement_amount: 251000,
       ...t3('new', [5, 1, 0, 0, 0, 0, 6]),
       ...t3('carried_in', [1, 0, 0, 0, 0, 0, 1]),
       ...t3('granted', [3, 1, 0, 0, 0, 0, 4]),
       ...t3('partial', zeros(7)),
-      ...Object.assign({}, ...['denied_secret', 'denied_law', 'denied_safety', 'denied_third_party', 'denied_internal', 'denied_process',
-        'denied_enforcement', 'denied_inquiry', 'unable_needs_creation', 'unable_unclear', 'rejected_petition', 'rejected_duplicate',
-        'rejected_publication', 'rejected_excessive', 'rejected_confirmation'].map((r) => t3(r, zeros(7)))),
+      ...Object.assign(
+        {},
+        ...[
+          'denied_secret',
+          'denied_law',
+          'denied_safety',
+          'denied_third_party',
+          'denied_internal',
+          'denied_process',
+          'denied_enforcement',
+          'denied_inquiry',
+          'unable_needs_creation',
+          'unable_unclear',
+          'rejected_petition',
+          'rejected_duplicate',
+          'rejected_publication',
+          'rejected_excessive',
+          'rejected_confirmation',
+        ].map((r) => t3(r, zeros(7))),
+      ),
       ...t3('unable_not_held', [1, 0, 0, 0, 0, 0, 1]),
       ...t3('other_single', [1, 0, 0, 0, 0, 0, 1]),
       ...t3('total', [5, 1, 0, 0, 0, 0, 6]),
@@ -398,16 +516,39 @@ const HAND: Record<string, { agency: string | null; year: number; template: stri
     year: 2021,
     template: '2021',
     cells: {
-      t2_rules_issued: 0, t2_rules_repealed: 0, t2_rules_in_force: 0,
-      t2_normative_issued: 4, t2_normative_repealed: 2, t2_normative_in_force: 30,
-      t2_licensing: 2210, t2_penalty: 17, t2_coercion: 0, t2_fees: null,
+      t2_rules_issued: 0,
+      t2_rules_repealed: 0,
+      t2_rules_in_force: 0,
+      t2_normative_issued: 4,
+      t2_normative_repealed: 2,
+      t2_normative_in_force: 30,
+      t2_licensing: 2210,
+      t2_penalty: 17,
+      t2_coercion: 0,
+      t2_fees: null,
       ...t3('new', [18, 3, 0, 0, 1, 0, 22]),
       ...t3('carried_in', [2, 0, 0, 0, 0, 0, 2]),
       ...t3('granted', [9, 2, 0, 0, 1, 0, 12]),
       ...t3('partial', [1, 0, 0, 0, 0, 0, 1]),
-      ...Object.assign({}, ...['denied_secret', 'denied_law', 'denied_safety', 'denied_third_party', 'denied_internal', 'denied_process',
-        'denied_enforcement', 'denied_inquiry', 'unable_needs_creation', 'unable_unclear', 'rejected_petition',
-        'rejected_publication', 'rejected_excessive', 'rejected_confirmation'].map((r) => t3(r, zeros(7)))),
+      ...Object.assign(
+        {},
+        ...[
+          'denied_secret',
+          'denied_law',
+          'denied_safety',
+          'denied_third_party',
+          'denied_internal',
+          'denied_process',
+          'denied_enforcement',
+          'denied_inquiry',
+          'unable_needs_creation',
+          'unable_unclear',
+          'rejected_petition',
+          'rejected_publication',
+          'rejected_excessive',
+          'rejected_confirmation',
+        ].map((r) => t3(r, zeros(7))),
+      ),
       ...t3('unable_not_held', [6, 1, 0, 0, 0, 0, 7]),
       ...t3('rejected_duplicate', [1, 0, 0, 0, 0, 0, 1]),
       ...t3('other_single', [2, 0, 0, 0, 0, 0, 2]),

@@ -14,20 +14,11 @@ const COLUMNS = [...APPLICANTS, 'total'];
 const OUTCOMES = [
   'granted',
   'partial',
-  ...[
-    'secret',
-    'law',
-    'safety',
-    'third_party',
-    'internal',
-    'process',
-    'enforcement',
-    'inquiry',
-  ].map((k) => `denied_${k}`),
-  ...['not_held', 'needs_creation', 'unclear'].map((k) => `unable_${k}`),
-  ...['petition', 'duplicate', 'publication', 'excessive', 'confirmation'].map(
-    (k) => `rejected_${k}`,
+  ...['secret', 'law', 'safety', 'third_party', 'internal', 'process', 'enforcement', 'inquiry'].map(
+    (k) => `denied_${k}`,
   ),
+  ...['not_held', 'needs_creation', 'unclear'].map((k) => `unable_${k}`),
+  ...['petition', 'duplicate', 'publication', 'excessive', 'confirmation'].map((k) => `rejected_${k}`),
 ];
 const OTHER: Record<string, string[]> = {
   '2019': ['other_single'],
@@ -66,17 +57,11 @@ function rows(path: string): { header: string[]; records: Row[] } {
 }
 
 const field = (row: Row, key: string): string => row.get(key) ?? '';
-const num = (row: Row, key: string): number | null =>
-  field(row, key) === '' ? null : Number(field(row, key));
+const num = (row: Row, key: string): number | null => (field(row, key) === '' ? null : Number(field(row, key)));
 const reportKey = (row: Row): string => `${field(row, 'agency_id')}|${field(row, 'year')}`;
 
 /** Σ actual = Σ expected, or not assessable when a cell is blank. */
-function equation(
-  out: Outcome,
-  id: string,
-  actual: (number | null)[],
-  expected: (number | null)[],
-): void {
+function equation(out: Outcome, id: string, actual: (number | null)[], expected: (number | null)[]): void {
   if ([...actual, ...expected].some((v) => v === null)) {
     out.notAssessable.add(id);
     return;
@@ -91,12 +76,7 @@ function checkReport(row: Row, prev: Row | undefined, out: Outcome): void {
   const t3 = (r: string, c: string): number | null => num(row, `t3_${r}_${c}`);
   const outcomeRows = [...OUTCOMES, ...(OTHER[template] ?? [])];
   for (const c of COLUMNS) {
-    equation(
-      out,
-      id('R1', c),
-      [t3('new', c), t3('carried_in', c)],
-      [t3('total', c), t3('carried_out', c)],
-    );
+    equation(out, id('R1', c), [t3('new', c), t3('carried_in', c)], [t3('total', c), t3('carried_out', c)]);
     equation(
       out,
       id('R2', c),
@@ -157,16 +137,14 @@ function checkShape(
   listedBlanks: Set<string>,
   problems: string[],
 ): void {
-  if (header.join(',') !== realHeader.join(','))
-    fail(problems, 'header differs from datasets/real.csv');
+  if (header.join(',') !== realHeader.join(',')) fail(problems, 'header differs from datasets/real.csv');
   const seen = new Set<string>();
   for (const row of records) {
     const key = reportKey(row);
     if (seen.has(key)) fail(problems, `duplicate report ${key}`);
     seen.add(key);
     const year = Number(field(row, 'year'));
-    if (field(row, 'template') !== (year < 2021 ? '2019' : '2021'))
-      fail(problems, `${key}: template`);
+    if (field(row, 'template') !== (year < 2021 ? '2019' : '2021')) fail(problems, `${key}: template`);
     if (!field(row, 'agency_id').startsWith('demo-') || field(row, 'province') !== '示例省')
       fail(problems, `${key}: not marked as demo`);
     if (!/^99\d{4}$/.test(field(row, 'region_code')) || field(row, 'source_url') !== '')
@@ -175,8 +153,7 @@ function checkShape(
       fail(problems, `${key}: sector vs kind`);
     for (const [cell, text] of row) {
       if (IDENTITY.has(cell)) continue;
-      const blankExpected =
-        structuralBlank(cell, field(row, 'template')) || listedBlanks.has(`${key}|${cell}`);
+      const blankExpected = structuralBlank(cell, field(row, 'template')) || listedBlanks.has(`${key}|${cell}`);
       if ((text === '') !== blankExpected)
         fail(problems, `${key}: ${cell} ${text === '' ? 'unexpectedly blank' : 'should be blank'}`);
     }
@@ -207,14 +184,9 @@ const percent = (part: number, whole: number): string => `${((100 * part) / whol
 
 function describe(records: Row[], listed: Row[]): void {
   const count = (f: (r: Row) => string): Record<string, number> =>
-    records.reduce<Record<string, number>>(
-      (acc, r) => ({ ...acc, [f(r)]: (acc[f(r)] ?? 0) + 1 }),
-      {},
-    );
+    records.reduce<Record<string, number>>((acc, r) => ({ ...acc, [f(r)]: (acc[f(r)] ?? 0) + 1 }), {});
   const sum = (rs: Row[], key: string): number => rs.reduce((a, r) => a + (num(r, key) ?? 0), 0);
-  console.log(
-    `reports ${records.length}, agencies ${new Set(records.map((r) => field(r, 'agency_id'))).size}`,
-  );
+  console.log(`reports ${records.length}, agencies ${new Set(records.map((r) => field(r, 'agency_id'))).size}`);
   console.log(
     'by year',
     count((r) => field(r, 'year')),
@@ -258,9 +230,7 @@ function describe(records: Row[], listed: Row[]): void {
     );
   console.log(
     'outcomes',
-    ['granted', 'partial', 'denied', 'unable', 'rejected', 'other']
-      .map((p) => `${p} ${share(p)}`)
-      .join(', '),
+    ['granted', 'partial', 'denied', 'unable', 'rejected', 'other'].map((p) => `${p} ${share(p)}`).join(', '),
   );
   console.log(
     `carried_out ${percent(sum(records, 't3_carried_out_total'), sum(records, 't3_new_total') + sum(records, 't3_carried_in_total'))} of new + carried_in`,

@@ -4,10 +4,25 @@ import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseReport, type ParseOptions, type ParsedReport } from '@/ingest';
 
-export const REPORT_EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.xhtml', '.txt', '.text', '.pdf', '.docx', '.doc', '.wps']);
+export const REPORT_EXTENSIONS = new Set([
+  '.html',
+  '.htm',
+  '.shtml',
+  '.xhtml',
+  '.txt',
+  '.text',
+  '.pdf',
+  '.docx',
+  '.doc',
+  '.wps',
+]);
 
 export function isReportFile(path: string): boolean {
-  return REPORT_EXTENSIONS.has(extname(path).toLowerCase()) && !path.endsWith('.truth.csv') && !basename(path).startsWith('_');
+  return (
+    REPORT_EXTENSIONS.has(extname(path).toLowerCase()) &&
+    !path.endsWith('.truth.csv') &&
+    !basename(path).startsWith('_')
+  );
 }
 
 /** Files given on the command line, folders expanded recursively, sorted. */
@@ -48,7 +63,10 @@ export function progress(done: number, total: number, label: string): void {
 /** Display width of a string in a terminal (CJK counts two). */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const c of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1;
+  for (const c of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -56,6 +74,9 @@ export function table(header: readonly string[], rows: readonly (readonly (strin
   const cells = [header, ...rows].map((r) => r.map(String));
   const widths = header.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
   const fmt = (r: readonly string[]) =>
-    r.map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c)))).join('  ').trimEnd();
+    r
+      .map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c))))
+      .join('  ')
+      .trimEnd();
   return [fmt(cells[0] ?? []), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(fmt)].join('\n');
 }

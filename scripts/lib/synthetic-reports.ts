@@ -9,7 +9,8 @@ import { reportsTableDdl } from './reports-table';
  */
 const YEARS = 4;
 
-const rnd = (salt: string, mod: number, by: Fragment = sql`i`) => sql`CAST(hash(${by}, ${salt}) % CAST(${mod} AS UBIGINT) AS BIGINT)`;
+const rnd = (salt: string, mod: number, by: Fragment = sql`i`) =>
+  sql`CAST(hash(${by}, ${salt}) % CAST(${mod} AS UBIGINT) AS BIGINT)`;
 const sumOf = (parts: readonly Fragment[]) => sql`(${join(parts, sql` + `)})`;
 
 /** Fills `reports` with n synthetic 2021-template reports (4 years per agency). */
@@ -21,10 +22,13 @@ export async function generateSyntheticReports(runner: QueryRunner, N: number): 
   const parts: Fragment[] = [];
   for (const row of outcomeRows)
     for (const c of T3_APPLICANT_COLS)
-      parts.push(sql`${c === 'person' ? rnd(`${row}_${c}`, 12) : sql`CASE WHEN hash(i, ${`${row}_${c}`}) % 20 = 0 THEN 1 ELSE 0 END`} AS ${v(row, c)}`);
+      parts.push(
+        sql`${c === 'person' ? rnd(`${row}_${c}`, 12) : sql`CASE WHEN hash(i, ${`${row}_${c}`}) % 20 = 0 THEN 1 ELSE 0 END`} AS ${v(row, c)}`,
+      );
   for (const c of T3_APPLICANT_COLS) parts.push(sql`${rnd(`carry_${c}`, 3, agency)} AS ${v('carry', c)}`);
   for (const g of T4_GROUPS)
-    for (const r of T4_RESULTS.filter((x) => x.key !== 'total')) parts.push(sql`${rnd(`${g.key}_${r.key}`, 4)} AS ${v(g.key, r.key)}`);
+    for (const r of T4_RESULTS.filter((x) => x.key !== 'total'))
+      parts.push(sql`${rnd(`${g.key}_${r.key}`, 4)} AS ${v(g.key, r.key)}`);
   const staged = sql`SELECT i, ${join(parts)} FROM range(CAST(${N} AS BIGINT)) t(i)`;
 
   const out = new Map<string, Fragment>();
@@ -44,7 +48,10 @@ export async function generateSyntheticReports(runner: QueryRunner, N: number): 
   }
   for (const g of T4_GROUPS) {
     const ps = T4_RESULTS.filter((x) => x.key !== 'total').map((r) => sql`${v(g.key, r.key)}`);
-    out.set(t4Key(g.key, 'total'), g.key === 'review' ? sql`CASE WHEN i % 1000 = 7 THEN 0 ELSE ${sumOf(ps)} END` : sumOf(ps));
+    out.set(
+      t4Key(g.key, 'total'),
+      g.key === 'review' ? sql`CASE WHEN i % 1000 = 7 THEN 0 ELSE ${sumOf(ps)} END` : sumOf(ps),
+    );
     for (const r of T4_RESULTS.filter((x) => x.key !== 'total')) out.set(t4Key(g.key, r.key), sql`${v(g.key, r.key)}`);
   }
   for (const row of ['rules', 'normative']) {
@@ -68,4 +75,3 @@ export async function generateSyntheticReports(runner: QueryRunner, N: number): 
   ];
   await runner.query(sql`INSERT INTO reports BY NAME SELECT ${join(select)} FROM (${staged})`);
 }
-

@@ -44,7 +44,6 @@ export async function createBrowserRunner(): Promise<QueryRunner> {
       }),
     registerFile: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
     dropFile: (name) => serial(async () => void (await db.dropFile(name))),
-    insertArrowIPC: (table, ipc, create) =>
-      serial(() => conn.insertArrowFromIPCStream(ipc, { name: table, create })),
+    insertArrowIPC: (table, ipc, create) => serial(() => conn.insertArrowFromIPCStream(ipc, { name: table, create })),
   };
 }

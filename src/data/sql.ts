@@ -40,6 +40,15 @@ export function name(identifier: string): Ident {
   return { [IDENT]: identifier };
 }
 
+/**
+ * An app-made name as a string literal, for the few places DuckDB wants a constant string that
+ * cannot be a parameter (struct keys in `read_csv(columns = {...})`).
+ */
+export function nameLiteral(identifier: string): Fragment {
+  if (!APP_NAME.test(identifier)) throw new Error(`Not an app-generated SQL name: ${identifier}`);
+  return { text: `'${identifier}'`, params: [], [FRAGMENT]: true };
+}
+
 function isIdent(p: unknown): p is Ident {
   return typeof p === 'object' && p !== null && IDENT in p;
 }

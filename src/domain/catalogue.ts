@@ -232,8 +232,18 @@ export interface T3RowDef {
 }
 
 export const T3_ROWS: readonly T3RowDef[] = [
-  { key: 'new', number: '一、', label: { zh: '本年新收政府信息公开申请数量', en: 'New requests this year' }, templates: BOTH },
-  { key: 'carried_in', number: '二、', label: { zh: '上年结转政府信息公开申请数量', en: 'Carried in from last year' }, templates: BOTH },
+  {
+    key: 'new',
+    number: '一、',
+    label: { zh: '本年新收政府信息公开申请数量', en: 'New requests this year' },
+    templates: BOTH,
+  },
+  {
+    key: 'carried_in',
+    number: '二、',
+    label: { zh: '上年结转政府信息公开申请数量', en: 'Carried in from last year' },
+    templates: BOTH,
+  },
   { key: 'granted', number: '（一）', label: { zh: '予以公开', en: 'Granted' }, templates: BOTH, group: 'granted' },
   {
     key: 'partial',
@@ -242,21 +252,111 @@ export const T3_ROWS: readonly T3RowDef[] = [
     templates: BOTH,
     group: 'partial',
   },
-  { key: 'denied_secret', number: '1.', label: { zh: '属于国家秘密', en: 'State secret' }, templates: BOTH, group: 'denied' },
-  { key: 'denied_law', number: '2.', label: { zh: '其他法律行政法规禁止公开', en: 'Barred by other laws' }, templates: BOTH, group: 'denied' },
-  { key: 'denied_safety', number: '3.', label: { zh: '危及“三安全一稳定”', en: 'Endangers security or stability' }, templates: BOTH, group: 'denied' },
-  { key: 'denied_third_party', number: '4.', label: { zh: '保护第三方合法权益', en: 'Third-party rights' }, templates: BOTH, group: 'denied' },
-  { key: 'denied_internal', number: '5.', label: { zh: '属于三类内部事务信息', en: 'Internal affairs' }, templates: BOTH, group: 'denied' },
-  { key: 'denied_process', number: '6.', label: { zh: '属于四类过程性信息', en: 'Deliberative (process) information' }, templates: BOTH, group: 'denied' },
-  { key: 'denied_enforcement', number: '7.', label: { zh: '属于行政执法案卷', en: 'Enforcement case files' }, templates: BOTH, group: 'denied' },
-  { key: 'denied_inquiry', number: '8.', label: { zh: '属于行政查询事项', en: 'Administrative inquiry matters' }, templates: BOTH, group: 'denied' },
-  { key: 'unable_not_held', number: '1.', label: { zh: '本机关不掌握相关政府信息', en: 'Not held by this agency' }, templates: BOTH, group: 'unable' },
-  { key: 'unable_needs_creation', number: '2.', label: { zh: '没有现成信息需要另行制作', en: 'Would need to be created' }, templates: BOTH, group: 'unable' },
-  { key: 'unable_unclear', number: '3.', label: { zh: '补正后申请内容仍不明确', en: 'Still unclear after correction' }, templates: BOTH, group: 'unable' },
-  { key: 'rejected_petition', number: '1.', label: { zh: '信访举报投诉类申请', en: 'Petitions and complaints' }, templates: BOTH, group: 'rejected' },
-  { key: 'rejected_duplicate', number: '2.', label: { zh: '重复申请', en: 'Duplicate requests' }, templates: BOTH, group: 'rejected' },
-  { key: 'rejected_publication', number: '3.', label: { zh: '要求提供公开出版物', en: 'Requests for publications' }, templates: BOTH, group: 'rejected' },
-  { key: 'rejected_excessive', number: '4.', label: { zh: '无正当理由大量反复申请', en: 'Excessive repeated requests' }, templates: BOTH, group: 'rejected' },
+  {
+    key: 'denied_secret',
+    number: '1.',
+    label: { zh: '属于国家秘密', en: 'State secret' },
+    templates: BOTH,
+    group: 'denied',
+  },
+  {
+    key: 'denied_law',
+    number: '2.',
+    label: { zh: '其他法律行政法规禁止公开', en: 'Barred by other laws' },
+    templates: BOTH,
+    group: 'denied',
+  },
+  {
+    key: 'denied_safety',
+    number: '3.',
+    label: { zh: '危及“三安全一稳定”', en: 'Endangers security or stability' },
+    templates: BOTH,
+    group: 'denied',
+  },
+  {
+    key: 'denied_third_party',
+    number: '4.',
+    label: { zh: '保护第三方合法权益', en: 'Third-party rights' },
+    templates: BOTH,
+    group: 'denied',
+  },
+  {
+    key: 'denied_internal',
+    number: '5.',
+    label: { zh: '属于三类内部事务信息', en: 'Internal affairs' },
+    templates: BOTH,
+    group: 'denied',
+  },
+  {
+    key: 'denied_process',
+    number: '6.',
+    label: { zh: '属于四类过程性信息', en: 'Deliberative (process) information' },
+    templates: BOTH,
+    group: 'denied',
+  },
+  {
+    key: 'denied_enforcement',
+    number: '7.',
+    label: { zh: '属于行政执法案卷', en: 'Enforcement case files' },
+    templates: BOTH,
+    group: 'denied',
+  },
+  {
+    key: 'denied_inquiry',
+    number: '8.',
+    label: { zh: '属于行政查询事项', en: 'Administrative inquiry matters' },
+    templates: BOTH,
+    group: 'denied',
+  },
+  {
+    key: 'unable_not_held',
+    number: '1.',
+    label: { zh: '本机关不掌握相关政府信息', en: 'Not held by this agency' },
+    templates: BOTH,
+    group: 'unable',
+  },
+  {
+    key: 'unable_needs_creation',
+    number: '2.',
+    label: { zh: '没有现成信息需要另行制作', en: 'Would need to be created' },
+    templates: BOTH,
+    group: 'unable',
+  },
+  {
+    key: 'unable_unclear',
+    number: '3.',
+    label: { zh: '补正后申请内容仍不明确', en: 'Still unclear after correction' },
+    templates: BOTH,
+    group: 'unable',
+  },
+  {
+    key: 'rejected_petition',
+    number: '1.',
+    label: { zh: '信访举报投诉类申请', en: 'Petitions and complaints' },
+    templates: BOTH,
+    group: 'rejected',
+  },
+  {
+    key: 'rejected_duplicate',
+    number: '2.',
+    label: { zh: '重复申请', en: 'Duplicate requests' },
+    templates: BOTH,
+    group: 'rejected',
+  },
+  {
+    key: 'rejected_publication',
+    number: '3.',
+    label: { zh: '要求提供公开出版物', en: 'Requests for publications' },
+    templates: BOTH,
+    group: 'rejected',
+  },
+  {
+    key: 'rejected_excessive',
+    number: '4.',
+    label: { zh: '无正当理由大量反复申请', en: 'Excessive repeated requests' },
+    templates: BOTH,
+    group: 'rejected',
+  },
   {
     key: 'rejected_confirmation',
     number: '5.',
@@ -264,7 +364,13 @@ export const T3_ROWS: readonly T3RowDef[] = [
     templates: BOTH,
     group: 'rejected',
   },
-  { key: 'other_single', number: '（六）', label: { zh: '其他处理', en: 'Other handling' }, templates: ['2019'], group: 'other' },
+  {
+    key: 'other_single',
+    number: '（六）',
+    label: { zh: '其他处理', en: 'Other handling' },
+    templates: ['2019'],
+    group: 'other',
+  },
   {
     key: 'other_no_correction',
     number: '1.',
@@ -287,7 +393,12 @@ export const T3_ROWS: readonly T3RowDef[] = [
   },
   { key: 'other_misc', number: '3.', label: { zh: '其他', en: 'Other' }, templates: ['2021'], group: 'other' },
   { key: 'total', number: '（七）', label: { zh: '总计', en: 'Total handled' }, templates: BOTH },
-  { key: 'carried_out', number: '四、', label: { zh: '结转下年度继续办理', en: 'Carried over to next year' }, templates: BOTH },
+  {
+    key: 'carried_out',
+    number: '四、',
+    label: { zh: '结转下年度继续办理', en: 'Carried over to next year' },
+    templates: BOTH,
+  },
 ];
 
 export const OUTCOME_GROUPS: readonly { key: OutcomeGroup; number: string; label: Label }[] = [
@@ -302,7 +413,11 @@ export const OUTCOME_GROUPS: readonly { key: OutcomeGroup; number: string; label
 /** Label of a section-三 row including the group heading where the row is one of several reasons. */
 function t3FullRowLabel(row: T3RowDef): Label {
   const group = OUTCOME_GROUPS.find((g) => g.key === row.group);
-  const multi = row.group === 'denied' || row.group === 'unable' || row.group === 'rejected' || row.key.startsWith('other_') && row.key !== 'other_single';
+  const multi =
+    row.group === 'denied' ||
+    row.group === 'unable' ||
+    row.group === 'rejected' ||
+    (row.key.startsWith('other_') && row.key !== 'other_single');
   if (!group || !multi) return row.label;
   return { zh: `${group.label.zh}·${row.label.zh}`, en: `${group.label.en}: ${row.label.en}` };
 }
@@ -422,8 +537,7 @@ export interface DerivedGroup {
 
 export const DERIVED_GROUPS: readonly DerivedGroup[] = OUTCOME_GROUPS.map((g) => {
   const rows = T3_ROWS.filter((r) => r.group === g.key).map((r) => r.key);
-  const alternatives =
-    g.key === 'other' ? [['other_single'], rows.filter((r) => r !== 'other_single')] : [rows];
+  const alternatives = g.key === 'other' ? [['other_single'], rows.filter((r) => r !== 'other_single')] : [rows];
   return { key: g.key, label: g.label, alternatives };
 });
 

@@ -76,7 +76,16 @@ export function reportRow(report: ParsedReport, meta: ReportMeta = {}): CsvValue
   });
 }
 
-export const WARNING_COLUMNS = ['file', 'agency_name', 'year', 'severity', 'code', 'message_zh', 'message_en', 'cells'] as const;
+export const WARNING_COLUMNS = [
+  'file',
+  'agency_name',
+  'year',
+  'severity',
+  'code',
+  'message_zh',
+  'message_en',
+  'cells',
+] as const;
 
 export function warningRows(report: ParsedReport): CsvValue[][] {
   return report.warnings.map((w) => [

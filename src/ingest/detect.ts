@@ -5,7 +5,15 @@
 import { CELLS, T2_ROWS_2019, T2_ROWS_2021, T3_ROWS, templateForYear, type Template } from '@/domain/catalogue';
 import type { IngestWarning } from '@/ingest/types';
 import type { Token } from '@/ingest/tokens';
-import { coreContains, labelCore, SECTION_2, SECTION_2_FALLBACK, SECTION_3, SECTION_4, SECTION_5 } from '@/ingest/labels';
+import {
+  coreContains,
+  labelCore,
+  SECTION_2,
+  SECTION_2_FALLBACK,
+  SECTION_3,
+  SECTION_4,
+  SECTION_5,
+} from '@/ingest/labels';
 import { normalizeText } from '@/ingest/normalize';
 import { warning } from '@/ingest/warnings';
 
@@ -41,7 +49,11 @@ export function findSections(tokens: readonly Token[]): SectionRanges {
   const i4 =
     findLabel(tokens, after3, (t) => coreContains(t.text, SECTION_4)) ??
     (i3 !== undefined ? findLabel(tokens, after3, (t) => labelCore(t.text) === '行政复议') : undefined);
-  const i5 = findLabel(tokens, i4 ?? after3, (t) => coreContains(t.text, SECTION_5) || coreContains(t.text, ['其他需要报告的事项']));
+  const i5 = findLabel(
+    tokens,
+    i4 ?? after3,
+    (t) => coreContains(t.text, SECTION_5) || coreContains(t.text, ['其他需要报告的事项']),
+  );
   const end = tokens.length;
   const next = (...c: (number | undefined)[]): number => c.find((v): v is number => v !== undefined) ?? end;
   return {
@@ -118,9 +130,12 @@ export function detectTemplate(
 // Identity
 // -----------------------------------------------------------------------------------------------
 
-const ORG_SUFFIX = /(局|委员会|委|办公室|办公厅|厅|办|政府|办事处|街道|乡|镇|处|所|院|中心|部|署|会|队|馆|站|社|司|行|公司|管委会|管理区|分局|支队|大队)$/;
-const TITLE = /([^\s,，。:：;；、“”《》()（）]{2,40}?)\s*((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开(?:工作)?(?:年度)?报告/g;
-const TITLE_NO_YEAR = /(?:^|\n)\s*([^\s,，。:：;；、“”《》()（）]{2,40}?)\s*(?:政府)?信息公开(?:工作)?年度报告\s*(?:\n|$)/;
+const ORG_SUFFIX =
+  /(局|委员会|委|办公室|办公厅|厅|办|政府|办事处|街道|乡|镇|处|所|院|中心|部|署|会|队|馆|站|社|司|行|公司|管委会|管理区|分局|支队|大队)$/;
+const TITLE =
+  /([^\s,，。:：;；、“”《》()（）]{2,40}?)\s*((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开(?:工作)?(?:年度)?报告/g;
+const TITLE_NO_YEAR =
+  /(?:^|\n)\s*([^\s,，。:：;；、“”《》()（）]{2,40}?)\s*(?:政府)?信息公开(?:工作)?年度报告\s*(?:\n|$)/;
 const LEADING_NOISE = /^(?:.*?(?:现公布|现将|关于|公布|发布|印发|做好))/;
 
 // Abbreviations departments use for themselves in the prose ("我区人社工作"), for a report that
@@ -133,7 +148,10 @@ const SELF_ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
 ];
 
 function cleanAgency(s: string): string | null {
-  const cleaned = s.replace(LEADING_NOISE, '').replace(/^[的年度]+/, '').trim();
+  const cleaned = s
+    .replace(LEADING_NOISE, '')
+    .replace(/^[的年度]+/, '')
+    .trim();
   return cleaned.length >= 2 && ORG_SUFFIX.test(cleaned) ? cleaned : null;
 }
 

@@ -14,7 +14,11 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
   const errors = result.messages.filter((m) => m.type === 'error');
   if (errors.length) {
     doc.warnings.push(
-      warning('docx_conversion', `DOCX 转换时出现问题：${errors[0]?.message ?? ''}`, `DOCX conversion reported: ${errors[0]?.message ?? ''}`),
+      warning(
+        'docx_conversion',
+        `DOCX 转换时出现问题：${errors[0]?.message ?? ''}`,
+        `DOCX conversion reported: ${errors[0]?.message ?? ''}`,
+      ),
     );
   }
   return doc;

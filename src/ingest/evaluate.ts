@@ -31,7 +31,15 @@ function num(s: string | undefined): number | null {
 
 export function evaluateReport(report: ParsedReport, truth: Readonly<Record<string, string>>): EvalResult {
   const flaggedKeys = new Set(report.warnings.flatMap((w) => w.cells ?? []));
-  const r: EvalResult = { correct: 0, wrong: 0, missing: 0, flagged: 0, wrongCells: [], missingCells: [], identity: { agency: null, year: null, template: null } };
+  const r: EvalResult = {
+    correct: 0,
+    wrong: 0,
+    missing: 0,
+    flagged: 0,
+    wrongCells: [],
+    missingCells: [],
+    identity: { agency: null, year: null, template: null },
+  };
   // A cell the truth file does not name counts as empty in the source.
   for (const c of CELLS) {
     const t = num(truth[c.key]);
@@ -55,5 +63,10 @@ export function evaluateReport(report: ParsedReport, truth: Readonly<Record<stri
 }
 
 export function addCounts(a: EvalCounts, b: EvalCounts): EvalCounts {
-  return { correct: a.correct + b.correct, wrong: a.wrong + b.wrong, missing: a.missing + b.missing, flagged: a.flagged + b.flagged };
+  return {
+    correct: a.correct + b.correct,
+    wrong: a.wrong + b.wrong,
+    missing: a.missing + b.missing,
+    flagged: a.flagged + b.flagged,
+  };
 }

@@ -52,8 +52,29 @@ interface RawTable {
 type Block = { kind: 'text'; text: string } | { kind: 'table'; table: RawTable };
 
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header',
-  'footer', 'title', 'blockquote', 'pre', 'hr', 'caption', 'body', 'html',
+  'p',
+  'div',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'title',
+  'blockquote',
+  'pre',
+  'hr',
+  'caption',
+  'body',
+  'html',
 ]);
 
 function spanAttr(attrs: string, name: string): number {
@@ -94,7 +115,8 @@ export function htmlBlocks(html: string): Block[] {
     // inside the table either.
   };
 
-  const re = /<!--[\s\S]*?-->|<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+|<)/gi;
+  const re =
+    /<!--[\s\S]*?-->|<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+|<)/gi;
   let m: RegExpExecArray | null;
   while ((m = re.exec(html))) {
     const [, , closing, rawTag, attrs = '', chunk] = m;
@@ -156,7 +178,9 @@ export function htmlBlocks(html: string): Block[] {
 }
 
 /** Place the cells of a raw table on a grid; returns the origin cells with their grid position. */
-export function gridCells(table: RawTable): { row: number; col: number; rowspan: number; colspan: number; text: string }[][] {
+export function gridCells(
+  table: RawTable,
+): { row: number; col: number; rowspan: number; colspan: number; text: string }[][] {
   const occupied: boolean[][] = [];
   const out: { row: number; col: number; rowspan: number; colspan: number; text: string }[][] = [];
   table.rows.forEach((cells, r) => {

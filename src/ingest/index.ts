@@ -1,5 +1,12 @@
 export { parseReport, cellsRead, isUnreadable, sniffFormat, type ParseOptions } from '@/ingest/report';
-export type { IngestWarning, ParsedReport, ParseInput, Provenance, SourceFormat, WarningSeverity } from '@/ingest/types';
+export type {
+  IngestWarning,
+  ParsedReport,
+  ParseInput,
+  Provenance,
+  SourceFormat,
+  WarningSeverity,
+} from '@/ingest/types';
 export { readHtml } from '@/ingest/html';
 export { readText, decodeText } from '@/ingest/text';
 export { readPdf, type PdfOptions } from '@/ingest/pdf';

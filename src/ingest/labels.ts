@@ -44,14 +44,22 @@ function qualityOf(core: string, cand: string, fragments: boolean): MatchQuality
   if (!core || !cand) return 0;
   if (core === cand) return EXACT;
   // An explanatory note in brackets may follow the label; numbering "(一)" starts the next label.
-  if (core.startsWith(cand) && core[cand.length] === '(' && !/^\([一二三四五六七八九十\d]{1,3}\)/.test(core.slice(cand.length))) {
+  if (
+    core.startsWith(cand) &&
+    core[cand.length] === '(' &&
+    !/^\([一二三四五六七八九十\d]{1,3}\)/.test(core.slice(cand.length))
+  ) {
     return WITH_NOTE;
   }
   if (fragments && core.length >= 4 && cand.startsWith(core)) return FRAGMENT;
   return 0;
 }
 
-function bestOf<K extends string>(core: string, cands: readonly LabelCandidate<K>[], fragments: boolean): LabelMatch<K> | undefined {
+function bestOf<K extends string>(
+  core: string,
+  cands: readonly LabelCandidate<K>[],
+  fragments: boolean,
+): LabelMatch<K> | undefined {
   let best: LabelMatch<K> | undefined;
   for (const c of cands) {
     let q: MatchQuality | 0 = 0;

@@ -103,11 +103,14 @@ export function setCell(state: MapState, def: CellDef, tok: Token | undefined): 
   if (v.kind === 'invalid') return bad({ zh: '不是可读的数字', en: 'is not a readable number' });
   if (def.valueKind === 'count') {
     if (v.decimals > 0) return bad({ zh: '不是整数', en: 'is not a whole number' });
-    if (v.value < 0 || /^[增减]/.test(tok.text)) return bad({ zh: '带有正负号，而此格为件数', en: 'carries a sign in a count cell' });
-    if (v.unit && !COUNT_UNITS.has(v.unit)) return bad({ zh: `单位“${v.unit}”不符`, en: `has an unexpected unit "${v.unit}"` });
+    if (v.value < 0 || /^[增减]/.test(tok.text))
+      return bad({ zh: '带有正负号，而此格为件数', en: 'carries a sign in a count cell' });
+    if (v.unit && !COUNT_UNITS.has(v.unit))
+      return bad({ zh: `单位“${v.unit}”不符`, en: `has an unexpected unit "${v.unit}"` });
   } else if (def.valueKind === 'signed_count') {
     if (v.decimals > 0) return bad({ zh: '不是整数', en: 'is not a whole number' });
-    if (v.unit && !COUNT_UNITS.has(v.unit)) return bad({ zh: `单位“${v.unit}”不符`, en: `has an unexpected unit "${v.unit}"` });
+    if (v.unit && !COUNT_UNITS.has(v.unit))
+      return bad({ zh: `单位“${v.unit}”不符`, en: `has an unexpected unit "${v.unit}"` });
   } else {
     if (v.value < 0) return bad({ zh: '为负数', en: 'is negative' });
     if (def.unit === 'wan_yuan' && v.unit && v.unit !== '万元') {
@@ -155,11 +158,15 @@ export function center(t: { x?: number; x2?: number }): number | undefined {
  * centre if it is clearly closer to it than to any other; two values under one column, or a value
  * between columns, make the whole row unplaceable (undefined).
  */
-export function alignByX<C extends string>(values: readonly Token[], cols: readonly XColumn<C>[]): Map<C, Token> | undefined {
+export function alignByX<C extends string>(
+  values: readonly Token[],
+  cols: readonly XColumn<C>[],
+): Map<C, Token> | undefined {
   if (cols.length === 0) return undefined;
   const sorted = [...cols].sort((a, b) => a.center - b.center);
   let minGap = Infinity;
-  for (let i = 1; i < sorted.length; i++) minGap = Math.min(minGap, (sorted[i] as XColumn<C>).center - (sorted[i - 1] as XColumn<C>).center);
+  for (let i = 1; i < sorted.length; i++)
+    minGap = Math.min(minGap, (sorted[i] as XColumn<C>).center - (sorted[i - 1] as XColumn<C>).center);
   const tol = Number.isFinite(minGap) ? minGap * 0.5 : Infinity;
   const out = new Map<C, Token>();
   for (const v of values) {

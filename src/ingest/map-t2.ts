@@ -26,7 +26,12 @@ function isHeaderWord(text: string): boolean {
   return HEADER_WORDS.has(c) || /^第二十条第\(.\)项/.test(c);
 }
 
-export function mapSection2(tokens: readonly Token[], range: readonly [number, number], template: Template, state: MapState): void {
+export function mapSection2(
+  tokens: readonly Token[],
+  range: readonly [number, number],
+  template: Template,
+  state: MapState,
+): void {
   const rows = template === '2021' ? T2_ROWS_2021 : T2_ROWS_2019;
   const defs = cellsOf(2, template);
   const hits = collectRows(

@@ -28,7 +28,11 @@ const HEADINGS: readonly LabelCandidate<HeadingKey>[] = [
   { key: 'h_rejected', cores: ['不予处理'] },
   {
     key: 'h_columns',
-    cores: ['申请人情况', '法人或其他组织', ...T3_COLS.filter((c) => c.key !== 'total' && c.key !== 'org_other').map((c) => labelCore(c.label.zh))],
+    cores: [
+      '申请人情况',
+      '法人或其他组织',
+      ...T3_COLS.filter((c) => c.key !== 'total' && c.key !== 'org_other').map((c) => labelCore(c.label.zh)),
+    ],
   },
 ];
 
@@ -38,14 +42,20 @@ const ROW_CANDIDATES: readonly LabelCandidate<Key>[] = [
 ];
 
 const GROUP_LABEL = '法人或其他组织';
-const COL_CORES: readonly { key: T3Col; core: string }[] = T3_COLS.map((c) => ({ key: c.key, core: labelCore(c.label.zh) }));
+const COL_CORES: readonly { key: T3Col; core: string }[] = T3_COLS.map((c) => ({
+  key: c.key,
+  core: labelCore(c.label.zh),
+}));
 
 /** Applicant columns named in one header label, left to right (a flattened header may name several). */
 function columnsIn(text: string): T3Col[] {
   const whole = labelCore(text);
   const exact = COL_CORES.find((c) => c.core === whole);
   if (exact) return [exact.key];
-  let s = whole.replace(/\([^)]*\)?/g, '').replaceAll(GROUP_LABEL, '|').replaceAll('申请人情况', '|');
+  let s = whole
+    .replace(/\([^)]*\)?/g, '')
+    .replaceAll(GROUP_LABEL, '|')
+    .replaceAll('申请人情况', '|');
   if (s.includes('勾稽')) s = '';
   const found: T3Col[] = [];
   let i = 0;
@@ -111,7 +121,12 @@ interface Placement {
   readonly absent: T3Col[];
 }
 
-export function mapSection3(tokens: readonly Token[], range: readonly [number, number], template: Template, state: MapState): void {
+export function mapSection3(
+  tokens: readonly Token[],
+  range: readonly [number, number],
+  template: Template,
+  state: MapState,
+): void {
   // Header phase: everything before the first row 一、本年新收….
   let firstRow = -1;
   for (let i = range[0]; i < range[1]; i++) {
@@ -125,7 +140,12 @@ export function mapSection3(tokens: readonly Token[], range: readonly [number, n
   }
   if (firstRow < 0) {
     state.warnings.push(
-      warning('t3_not_found', '第三部分未找到“本年新收政府信息公开申请数量”一行，未读取', 'section 三: the row 本年新收… was not found; nothing read', cellsOfTemplate(template)),
+      warning(
+        't3_not_found',
+        '第三部分未找到“本年新收政府信息公开申请数量”一行，未读取',
+        'section 三: the row 本年新收… was not found; nothing read',
+        cellsOfTemplate(template),
+      ),
     );
     return;
   }
@@ -153,18 +173,26 @@ export function mapSection3(tokens: readonly Token[], range: readonly [number, n
   const pick = (m: LabelMatch<Key>): Key => {
     const rows = m.keys.filter((k) => ROW_INDEX.has(k));
     if (!rows.length) return m.keys[0] as Key;
-    const ahead = rows.filter((k) => (ROW_INDEX.get(k) ?? 0) >= cursor).sort((a, b) => (ROW_INDEX.get(a) ?? 0) - (ROW_INDEX.get(b) ?? 0));
+    const ahead = rows
+      .filter((k) => (ROW_INDEX.get(k) ?? 0) >= cursor)
+      .sort((a, b) => (ROW_INDEX.get(a) ?? 0) - (ROW_INDEX.get(b) ?? 0));
     const k = ahead[0] ?? (rows[0] as Key);
     return k;
   };
   const hits: Hit<Key>[] = [];
   // collectRows is used with a cursor-aware picker; advance the cursor as rows are matched.
-  const rawHits = collectRows(tokens, firstRow, range[1], (l) => matchLabel(l, ROW_CANDIDATES, { fragments: true }), (m) => {
-    const k = pick(m);
-    const idx = ROW_INDEX.get(k);
-    if (idx !== undefined) cursor = idx + 1;
-    return k;
-  });
+  const rawHits = collectRows(
+    tokens,
+    firstRow,
+    range[1],
+    (l) => matchLabel(l, ROW_CANDIDATES, { fragments: true }),
+    (m) => {
+      const k = pick(m);
+      const idx = ROW_INDEX.get(k);
+      if (idx !== undefined) cursor = idx + 1;
+      return k;
+    },
+  );
   hits.push(...rawHits);
 
   const byRow = new Map<string, Hit<Key>[]>();
@@ -184,8 +212,13 @@ export function mapSection3(tokens: readonly Token[], range: readonly [number, n
 
   const usesOtherSingle = (byRow.get('other_single')?.length ?? 0) > 0;
   const relevant = T3_ROWS.filter((r) =>
-    r.key === 'other_single' ? template === '2019' || usesOtherSingle : r.templates.includes(template) || (r.key.startsWith('other_') && byRow.has(r.key)),
-  ).filter((r) => !(usesOtherSingle && template === '2021' && r.group === 'other' && r.key !== 'other_single' && !byRow.has(r.key)));
+    r.key === 'other_single'
+      ? template === '2019' || usesOtherSingle
+      : r.templates.includes(template) || (r.key.startsWith('other_') && byRow.has(r.key)),
+  ).filter(
+    (r) =>
+      !(usesOtherSingle && template === '2021' && r.group === 'other' && r.key !== 'other_single' && !byRow.has(r.key)),
+  );
 
   let subsetUsed = false;
   const absentCells: string[] = [];
@@ -200,7 +233,12 @@ export function mapSection3(tokens: readonly Token[], range: readonly [number, n
     if (list.length > 1) {
       for (const k of rowKeys) state.cells[k] = null;
       state.warnings.push(
-        warning('duplicate_row', `第三部分“${row.label.zh}”出现 ${list.length} 次，数值未读取`, `section 三 row ${row.label.en} appears ${list.length} times with values; left empty`, rowKeys),
+        warning(
+          'duplicate_row',
+          `第三部分“${row.label.zh}”出现 ${list.length} 次，数值未读取`,
+          `section 三 row ${row.label.en} appears ${list.length} times with values; left empty`,
+          rowKeys,
+        ),
       );
       continue;
     }
@@ -274,7 +312,9 @@ export function mapSection3(tokens: readonly Token[], range: readonly [number, n
         't3_single_other_row',
         '按 2021 年格式填报，但“（六）其他处理”只有一行；记为 other_single，三个分项留空',
         '2021 layout with a single （六）其他处理 row: recorded as other_single, its three sub-rows left empty',
-        ['other_single', 'other_no_correction', 'other_unpaid_fee', 'other_misc'].flatMap((r) => T3_COLS.map((c) => t3Key(r, c.key))),
+        ['other_single', 'other_no_correction', 'other_unpaid_fee', 'other_misc'].flatMap((r) =>
+          T3_COLS.map((c) => t3Key(r, c.key)),
+        ),
         'info',
       ),
     );
@@ -299,7 +339,11 @@ function usableXColumns(detected: readonly T3Col[], headerX: ReadonlyMap<T3Col, 
   return cols;
 }
 
-function placeRow(values: readonly Token[], detected: readonly T3Col[], xCols: XColumn<T3Col>[] | undefined): Placement | undefined {
+function placeRow(
+  values: readonly Token[],
+  detected: readonly T3Col[],
+  xCols: XColumn<T3Col>[] | undefined,
+): Placement | undefined {
   const all = T3_COLS.map((c) => c.key);
   const structured = values.some((v) => v.structured);
   const shown = values.filter((v) => !isBlank(v));

@@ -25,7 +25,12 @@ export function mapSection4(tokens: readonly Token[], range: readonly [number, n
   for (const k of T4_KEYS) state.cells[k] = null;
   if (vals.length === 0) {
     state.warnings.push(
-      warning('t4_no_values', '第四部分未见数值，15 个单元格留空', 'section 四 shows no numbers; its 15 cells left empty', T4_KEYS),
+      warning(
+        't4_no_values',
+        '第四部分未见数值，15 个单元格留空',
+        'section 四 shows no numbers; its 15 cells left empty',
+        T4_KEYS,
+      ),
     );
     return;
   }

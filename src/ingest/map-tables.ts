@@ -27,7 +27,12 @@ export function mapTables(tokens: readonly Token[], sections: SectionRanges, tem
   else missing.push({ zh: '四', en: '四', keys: [...T4_KEYS] });
   for (const m of missing) {
     state.warnings.push(
-      warning(`section_${m.en === '二' ? 2 : m.en === '三' ? 3 : 4}_missing`, `未找到第${m.zh}部分的表格`, `section ${m.en} (table) not found`, m.keys),
+      warning(
+        `section_${m.en === '二' ? 2 : m.en === '三' ? 3 : 4}_missing`,
+        `未找到第${m.zh}部分的表格`,
+        `section ${m.en} (table) not found`,
+        m.keys,
+      ),
     );
   }
   return state;

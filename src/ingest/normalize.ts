@@ -7,8 +7,10 @@
 
 // Pairs traditional → simplified, one character each, for the vocabulary of the report form and
 // the words around it (titles, agency names). Not a general converter.
-const TRAD = '總體況動開條項內製發數廢現規範許處罰強決單萬費額業請區計這屬於國祕穩護權務過執詢無機關沒補確訪舉訴複議維糾審結轉辦為係據證織組會構經實際員產資並來對採購徵獎勵給檢報時後個們設縣鄉鎮處門戶網統廳環態營種類說書電話號傳當點應學歸讀準層級廣東陽華長寫題頁預領養醫療險勞濟農運輸衛稅財監導專標將從聯繫錄違響觀問進嚴優責質續繼舊藥礦氣龍遠撫漢蘇鐵銀貿測繪劃見間與衆眾閱覽際滿齊協調認識識繳納覆獲欄夠訟';
-const SIMP = '总体况动开条项内制发数废现规范许处罚强决单万费额业请区计这属于国秘稳护权务过执询无机关没补确访举诉复议维纠审结转办为系据证织组会构经实际员产资并来对采购征奖励给检报时后个们设县乡镇处门户网统厅环态营种类说书电话号传当点应学归读准层级广东阳华长写题页预领养医疗险劳济农运输卫税财监导专标将从联系录违响观问进严优责质续继旧药矿气龙远抚汉苏铁银贸测绘划见间与众众阅览际满齐协调认识识缴纳复获栏够讼';
+const TRAD =
+  '總體況動開條項內製發數廢現規範許處罰強決單萬費額業請區計這屬於國祕穩護權務過執詢無機關沒補確訪舉訴複議維糾審結轉辦為係據證織組會構經實際員產資並來對採購徵獎勵給檢報時後個們設縣鄉鎮處門戶網統廳環態營種類說書電話號傳當點應學歸讀準層級廣東陽華長寫題頁預領養醫療險勞濟農運輸衛稅財監導專標將從聯繫錄違響觀問進嚴優責質續繼舊藥礦氣龍遠撫漢蘇鐵銀貿測繪劃見間與衆眾閱覽際滿齊協調認識識繳納覆獲欄夠訟';
+const SIMP =
+  '总体况动开条项内制发数废现规范许处罚强决单万费额业请区计这属于国秘稳护权务过执询无机关没补确访举诉复议维纠审结转办为系据证织组会构经实际员产资并来对采购征奖励给检报时后个们设县乡镇处门户网统厅环态营种类说书电话号传当点应学归读准层级广东阳华长写题页预领养医疗险劳济农运输卫税财监导专标将从联系录违响观问进严优责质续继旧药矿气龙远抚汉苏铁银贸测绘划见间与众众阅览际满齐协调认识识缴纳复获栏够讼';
 
 const TRAD_MAP: ReadonlyMap<string, string> = (() => {
   const m = new Map<string, string>();
@@ -28,7 +30,7 @@ const WORDS: readonly (readonly [RegExp, string])[] = [
 const SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 // C0/C1 control characters except tab and newline.
-// eslint-disable-next-line no-control-regex
+
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** Full-width ASCII (U+FF01–U+FF5E) → ASCII. */
@@ -54,8 +56,9 @@ export function foldRadicals(s: string): string {
 
 /** Normalise one piece of text; keeps line breaks and tabs, collapses nothing else. */
 export function normalizeText(s: string): string {
-  return toSimplified(toHalfWidth(foldRadicals(s.replace(ZERO_WIDTH, '').replace(CONTROL, '').replace(SPACES, ' '))))
-    .replace(/\r\n?/g, '\n');
+  return toSimplified(
+    toHalfWidth(foldRadicals(s.replace(ZERO_WIDTH, '').replace(CONTROL, '').replace(SPACES, ' '))),
+  ).replace(/\r\n?/g, '\n');
 }
 
 /** Normalise a cell: as normalizeText, then whitespace runs → one space, trimmed. */

@@ -19,7 +19,8 @@ export function sniffFormat(input: ParseInput): Sniffed {
   if (typeof input.bytes !== 'string') {
     const b = input.bytes;
     if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'pdf';
-    if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return name.endsWith('.docx') || mime.includes('word') || !name.match(/\.(zip|xlsx|ods)$/) ? 'docx' : 'unknown';
+    if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04)
+      return name.endsWith('.docx') || mime.includes('word') || !name.match(/\.(zip|xlsx|ods)$/) ? 'docx' : 'unknown';
     if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return 'doc';
   }
   if (mime.includes('pdf') || name.endsWith('.pdf')) return 'pdf';
@@ -42,7 +43,16 @@ async function read(input: ParseInput, format: Sniffed, options: ParseOptions): 
 }
 
 function emptyReport(input: ParseInput, format: SourceFormat, warnings: IngestWarning[]): ParsedReport {
-  return { fileName: input.name, format, agencyName: null, year: null, template: null, cells: {}, provenance: {}, warnings };
+  return {
+    fileName: input.name,
+    format,
+    agencyName: null,
+    year: null,
+    template: null,
+    cells: {},
+    provenance: {},
+    warnings,
+  };
 }
 
 /**
@@ -67,7 +77,13 @@ export async function parseReport(input: ParseInput, options: ParseOptions = {})
     doc = await read(input, sniffed, options);
   } catch (e) {
     return emptyReport(input, sniffed, [
-      warning('unreadable', `文件无法读取：${String(e)}`, `the file could not be read: ${String(e)}`, undefined, 'error'),
+      warning(
+        'unreadable',
+        `文件无法读取：${String(e)}`,
+        `the file could not be read: ${String(e)}`,
+        undefined,
+        'error',
+      ),
     ]);
   }
   const warnings: IngestWarning[] = [...doc.warnings];
@@ -83,7 +99,13 @@ export async function parseReport(input: ParseInput, options: ParseOptions = {})
       ...emptyReport(input, doc.format, [
         ...warnings,
         ...identity.warnings,
-        warning('no_tables', '未找到统计表（第二、三、四部分）', 'no statistical tables (sections 二, 三, 四) found', undefined, 'error'),
+        warning(
+          'no_tables',
+          '未找到统计表（第二、三、四部分）',
+          'no statistical tables (sections 二, 三, 四) found',
+          undefined,
+          'error',
+        ),
       ]),
       agencyName: identity.agencyName,
       year: identity.year,

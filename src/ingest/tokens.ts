@@ -72,7 +72,9 @@ export function tokenize(doc: SourceDocument): Token[] {
           kind: 'label',
           text: t,
           ...subX(cell, first.at, text.length),
-          ...(cell.x !== undefined && cell.x2 !== undefined ? { x2: cell.x + ((cell.x2 - cell.x) * end) / text.length } : {}),
+          ...(cell.x !== undefined && cell.x2 !== undefined
+            ? { x2: cell.x + ((cell.x2 - cell.x) * end) / text.length }
+            : {}),
           structured: false,
           prov: subProv(cell, first.at, end, t),
           line: li,
@@ -90,7 +92,9 @@ export function tokenize(doc: SourceDocument): Token[] {
             text: word.w,
             value: v,
             ...subX(cell, word.at, text.length),
-            ...(cell.x !== undefined && cell.x2 !== undefined ? { x2: cell.x + ((cell.x2 - cell.x) * end) / text.length } : {}),
+            ...(cell.x !== undefined && cell.x2 !== undefined
+              ? { x2: cell.x + ((cell.x2 - cell.x) * end) / text.length }
+              : {}),
             structured: false,
             prov: subProv(cell, word.at, end, word.w),
             line: li,

@@ -38,7 +38,14 @@ const colIndex = (key: string) => header.indexOf(key);
 describe('loading a wide CSV', () => {
   it('creates one canonical row per agency-year with every contract column', async () => {
     const summary = await loadDataset(runner, fixtureFile('data/wide.csv'));
-    expect(summary).toMatchObject({ shape: 'wide', format: 'csv', reports: 5, agencies: 3, firstYear: 2020, lastYear: 2023 });
+    expect(summary).toMatchObject({
+      shape: 'wide',
+      format: 'csv',
+      reports: 5,
+      agencies: 3,
+      firstYear: 2020,
+      lastYear: 2023,
+    });
     const cols = await runner.query(sql`SELECT count(*) AS n FROM (DESCRIBE reports)`);
     expect(cols[0]?.n).toBe(241);
     expect(await one`SELECT sum(t3_new_total) AS s FROM reports WHERE year = 2023`).toEqual({ s: 335 });
@@ -46,22 +53,33 @@ describe('loading a wide CSV', () => {
 
   it('infers the template from the year when the file leaves it blank', async () => {
     await loadDataset(runner, fixtureFile('data/wide.csv'));
-    expect(await one`SELECT template FROM reports WHERE agency_id = 'c-city' AND year = 2020`).toEqual({ template: '2019' });
+    expect(await one`SELECT template FROM reports WHERE agency_id = 'c-city' AND year = 2020`).toEqual({
+      template: '2019',
+    });
   });
 
   it('keeps blank and "/" as null, a printed 0 as 0, decimals and signed 2019 changes', async () => {
     await loadDataset(runner, fixtureFile('data/wide.csv'));
-    expect(await one`SELECT t2_fees, t3_carried_in_total FROM reports WHERE agency_id = 'a-gov' AND year = 2023`).toEqual({
+    expect(
+      await one`SELECT t2_fees, t3_carried_in_total FROM reports WHERE agency_id = 'a-gov' AND year = 2023`,
+    ).toEqual({
       t2_fees: null,
       t3_carried_in_total: null,
     });
-    expect(await one`SELECT t2_fees, t3_new_total FROM reports WHERE agency_id = 'b-hrss'`).toEqual({ t2_fees: 0, t3_new_total: 0 });
-    expect(await one`SELECT t2_fees FROM reports WHERE agency_id = 'c-city' AND year = 2023`).toEqual({ t2_fees: 1234.5678 });
+    expect(await one`SELECT t2_fees, t3_new_total FROM reports WHERE agency_id = 'b-hrss'`).toEqual({
+      t2_fees: 0,
+      t3_new_total: 0,
+    });
+    expect(await one`SELECT t2_fees FROM reports WHERE agency_id = 'c-city' AND year = 2023`).toEqual({
+      t2_fees: 1234.5678,
+    });
     expect(await one`SELECT t2v19_licensing_change AS c FROM reports WHERE year = 2020`).toEqual({ c: -3 });
   });
 
   it('accepts the Chinese headers of the downloadable template', async () => {
-    const zh = wideCsv.replace('agency_name', '机关名称').replace('t3_new_total', '本年新收政府信息公开申请数量（总计）');
+    const zh = wideCsv
+      .replace('agency_name', '机关名称')
+      .replace('t3_new_total', '本年新收政府信息公开申请数量（总计）');
     await loadDataset(runner, textFile('zh.csv', zh));
     expect(await one`SELECT sum(t3_new_total) AS s FROM reports`).toEqual({ s: 335 + 12 + 292 });
   });
@@ -71,17 +89,26 @@ describe('loading the long shape and Parquet', () => {
   it('pivots a long CSV to the same figures as the wide one', async () => {
     const s = await loadDataset(runner, fixtureFile('data/long.csv'));
     expect(s).toMatchObject({ shape: 'long', reports: 2 });
-    expect(await one`SELECT t3_new_total, t3_total_total, t4_review_total, template FROM reports WHERE agency_id = 'a-gov'`).toEqual({
+    expect(
+      await one`SELECT t3_new_total, t3_total_total, t4_review_total, template FROM reports WHERE agency_id = 'a-gov'`,
+    ).toEqual({
       t3_new_total: 20,
       t3_total_total: 18,
       t4_review_total: 3,
       template: '2021',
     });
-    expect(await one`SELECT t2_fees, t3_new_person FROM reports WHERE agency_id = 'c-city'`).toEqual({ t2_fees: 1234.5678, t3_new_person: null });
+    expect(await one`SELECT t2_fees, t3_new_person FROM reports WHERE agency_id = 'c-city'`).toEqual({
+      t2_fees: 1234.5678,
+      t3_new_person: null,
+    });
   });
 
   it('reads a Parquet file with a JS reader and loads the same rows as the CSV', async () => {
-    const rows = wideCsv.trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = wideCsv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const numeric = new Set(header.filter((h) => h.startsWith('t')).concat('year'));
     const buffer = parquetWriteBuffer({
       columnData: header.map((h, i) => ({
@@ -96,7 +123,10 @@ describe('loading the long shape and Parquet', () => {
     });
     const s = await loadDataset(runner, { name: 'wide.parquet', bytes: new Uint8Array(buffer) });
     expect(s).toMatchObject({ format: 'parquet', reports: 5 });
-    expect(await one`SELECT sum(t3_new_total) AS s, sum(t2_fees) AS f FROM reports WHERE year = 2023`).toEqual({ s: 335, f: 1234.5678 });
+    expect(await one`SELECT sum(t3_new_total) AS s, sum(t2_fees) AS f FROM reports WHERE year = 2023`).toEqual({
+      s: 335,
+      f: 1234.5678,
+    });
   });
 });
 
@@ -121,7 +151,9 @@ describe('rejecting a wrong file', () => {
   it('rejects a negative count but accepts a negative 2019 change', async () => {
     const text = withRow(4, (c) => (c[colIndex('t3_granted_total')] = '-1'));
     const issues = await issuesOf(loadDataset(runner, textFile('neg.csv', text)));
-    expect(issues).toEqual([expect.objectContaining({ code: 'negative', row: 4, column: 't3_granted_total', value: '-1' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'negative', row: 4, column: 't3_granted_total', value: '-1' }),
+    ]);
   });
 
   it('rejects a fractional count', async () => {
@@ -133,7 +165,9 @@ describe('rejecting a wrong file', () => {
   it('names both rows of a duplicate agency-year', async () => {
     const text = `${wideCsv.trim()}\n${wideCsv.split('\n')[2]}`;
     const issues = await issuesOf(loadDataset(runner, textFile('dup.csv', text)));
-    expect(issues).toEqual([expect.objectContaining({ code: 'duplicate_report', row: 7, column: 'agency_id', value: 'a-gov', detail: '3' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'duplicate_report', row: 7, column: 'agency_id', value: 'a-gov', detail: '3' }),
+    ]);
   });
 
   it('rejects bad year, level and kind values', async () => {
@@ -149,7 +183,9 @@ describe('rejecting a wrong file', () => {
   it('rejects unknown cells of a long file', async () => {
     const text = readFileSync(fixturePath('data/long.csv'), 'utf8').replace('t4_review_total', 't4_review_sum');
     const issues = await issuesOf(loadDataset(runner, textFile('long-bad.csv', text)));
-    expect(issues).toEqual([expect.objectContaining({ code: 'unknown_cell', row: 6, column: 'cell', value: 't4_review_sum' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'unknown_cell', row: 6, column: 'cell', value: 't4_review_sum' }),
+    ]);
   });
 
   it('rejects an XLSX-like zip or an unknown extension with an unsupported-format issue', async () => {
@@ -160,7 +196,15 @@ describe('rejecting a wrong file', () => {
   it('leaves the loaded data intact when a load fails', async () => {
     await loadDataset(runner, fixtureFile('data/wide.csv'));
     const before = await one`SELECT count(*) AS n, sum(t3_new_total) AS s FROM reports`;
-    await issuesOf(loadDataset(runner, textFile('bad.csv', withRow(2, (c) => (c[colIndex('year')] = 'x')))));
+    await issuesOf(
+      loadDataset(
+        runner,
+        textFile(
+          'bad.csv',
+          withRow(2, (c) => (c[colIndex('year')] = 'x')),
+        ),
+      ),
+    );
     await issuesOf(loadDataset(runner, textFile('empty.csv', header.join(','))));
     expect(await one`SELECT count(*) AS n, sum(t3_new_total) AS s FROM reports`).toEqual(before);
   });
@@ -171,7 +215,7 @@ describe('rejecting a wrong file', () => {
     await loadDataset(runner, textFile('extra.csv', extra), 'append');
     expect(await one`SELECT count(*) AS n FROM reports`).toEqual({ n: 6 });
     const issues = await issuesOf(loadDataset(runner, textFile('extra.csv', extra), 'append'));
-    expect(issues[0]).toMatchObject({ code: 'duplicate_report', value: 'a-gov' });
+    expect(issues[0]).toMatchObject({ code: 'already_loaded', value: 'a-gov', detail: '2024' });
     expect(await one`SELECT count(*) AS n FROM reports`).toEqual({ n: 6 });
   });
 });

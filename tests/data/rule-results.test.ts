@@ -58,11 +58,19 @@ function handBuilt(): ReportObject[] {
   const a2022 = consistentReport({ agency: 'a', year: 2022, carriedOut: 3, inForce: { rules: 9, normative: 37 } });
   const a2023 = consistentReport({ agency: 'a', year: 2023, carriedIn: 3 });
   const b2019 = consistentReport({ agency: 'b', year: 2019, carriedOut: 1 });
-  const b2020 = { ...consistentReport({ agency: 'b', year: 2020, carriedIn: 2 }), t4_review_total: 0, t3_granted_legal: null };
+  const b2020 = {
+    ...consistentReport({ agency: 'b', year: 2020, carriedIn: 2 }),
+    t4_review_total: 0,
+    t3_granted_legal: null,
+  };
   const b2021 = { ...consistentReport({ agency: 'b', year: 2021, singleOther: true }), t2_fees: -3 };
   const c2023 = { ...consistentReport({ agency: 'c', year: 2023 }), t3_other_misc_person: null, t3_new_person: 20 };
   const c2025 = { ...consistentReport({ agency: 'c', year: 2025 }), t3_carried_out_total: 99 };
-  const d2024 = { ...consistentReport({ agency: 'd', year: 2024 }), t4_suit_direct_pending: null, t2_rules_in_force: null };
+  const d2024 = {
+    ...consistentReport({ agency: 'd', year: 2024 }),
+    t4_suit_direct_pending: null,
+    t2_rules_in_force: null,
+  };
   const d2023 = { ...consistentReport({ agency: 'd', year: 2023, carriedOut: 2 }), t2_normative_in_force: 1 };
   return [a2022, a2023, b2019, b2020, b2021, c2023, c2025, d2023, d2024];
 }
@@ -72,14 +80,19 @@ describe('rule SQL against the TypeScript evaluator', () => {
     await createReportsTable(runner, handBuilt());
   });
 
-  it.each([{}, { blankAsZero: true }])('gives exactly the same results as evaluateReports (%o)', async (options: RuleQueryOptions) => {
-    const expected = evaluateReports(await reportRows(), options).sort(order).map(comparable);
-    const actual = (await sqlResults(options)).sort(order).map(comparable);
-    expect(actual.length).toBe(expected.length);
-    expect(actual).toEqual(expected);
-    expect(expected.some((r) => r.status === 'fail')).toBe(true);
-    expect(expected.some((r) => r.status === 'not_assessable')).toBe(true);
-  });
+  it.each([{}, { blankAsZero: true }])(
+    'gives exactly the same results as evaluateReports (%o)',
+    async (options: RuleQueryOptions) => {
+      const expected = evaluateReports(await reportRows(), options)
+        .sort(order)
+        .map(comparable);
+      const actual = (await sqlResults(options)).sort(order).map(comparable);
+      expect(actual.length).toBe(expected.length);
+      expect(actual).toEqual(expected);
+      expect(expected.some((r) => r.status === 'fail')).toBe(true);
+      expect(expected.some((r) => r.status === 'not_assessable')).toBe(true);
+    },
+  );
 
   it('filters by status and rule, in agency, year and declaration order', async () => {
     const fails = await sqlResults({ statuses: ['fail'] });
@@ -136,7 +149,9 @@ describe('rule SQL against the TypeScript evaluator', () => {
   it('lists the reports that fail an error-level rule', async () => {
     const rows = (await runner.query(flaggedReportsQuery()!)).map(decodeFlaggedReportRow);
     const ts = evaluateReports(await reportRows()).filter((r) => r.status === 'fail' && r.severity === 'error');
-    expect(rows.map((r) => `${r.agencyId} ${r.year}`)).toEqual([...new Set(ts.map((r) => `${r.agencyId} ${r.year}`))].sort());
+    expect(rows.map((r) => `${r.agencyId} ${r.year}`)).toEqual(
+      [...new Set(ts.map((r) => `${r.agencyId} ${r.year}`))].sort(),
+    );
     expect(rows.find((r) => r.agencyId === 'd' && r.year === 2023)).toBeUndefined();
   });
 
@@ -184,7 +199,9 @@ describe('real published reports', () => {
   });
 
   it('agrees with the TypeScript evaluator on the real figures', async () => {
-    const ts = evaluateReports(await reportRows()).sort(order).map(comparable);
+    const ts = evaluateReports(await reportRows())
+      .sort(order)
+      .map(comparable);
     expect([...results].sort(order).map(comparable)).toEqual(ts);
   });
 });

@@ -44,9 +44,15 @@ describe('rule declarations', () => {
     expect(checkFormula(checkDef('R1.person'))).toBe(
       't3_total_person + t3_carried_out_person = t3_new_person + t3_carried_in_person',
     );
-    expect(checkFormula(checkDef('R6.rules'))).toBe('t2_rules_in_force = t2_rules_in_force[Y-1] + t2_rules_issued - t2_rules_repealed');
-    expect(checkFormula(checkDef('R2.total'))).toContain('(t3_other_single_total | t3_other_no_correction_total + t3_other_unpaid_fee_total + t3_other_misc_total)');
-    expect(describeCheck(checkDef('R4.review'), 'zh')).toBe('行政复议·总计 = 行政复议·结果维持 + 行政复议·结果纠正 + 行政复议·其他结果 + 行政复议·尚未审结');
+    expect(checkFormula(checkDef('R6.rules'))).toBe(
+      't2_rules_in_force = t2_rules_in_force[Y-1] + t2_rules_issued - t2_rules_repealed',
+    );
+    expect(checkFormula(checkDef('R2.total'))).toContain(
+      '(t3_other_single_total | t3_other_no_correction_total + t3_other_unpaid_fee_total + t3_other_misc_total)',
+    );
+    expect(describeCheck(checkDef('R4.review'), 'zh')).toBe(
+      '行政复议·总计 = 行政复议·结果维持 + 行政复议·结果纠正 + 行政复议·其他结果 + 行政复议·尚未审结',
+    );
     expect(describeCheck(checkDef('S2.total'), 'en')).toContain('≤');
   });
 });
@@ -75,7 +81,14 @@ describe('evaluateReport', () => {
   it('R1 fails with expected, actual, difference and the cells involved', () => {
     const results = evaluateReport(with_(r2021, { t3_new_person: 14 }));
     const r1 = find(results, 'R1.person');
-    expect(r1).toMatchObject({ status: 'fail', expected: 16, actual: 13, difference: -3, severity: 'error', year: 2023 });
+    expect(r1).toMatchObject({
+      status: 'fail',
+      expected: 16,
+      actual: 13,
+      difference: -3,
+      severity: 'error',
+      year: 2023,
+    });
     expect(r1?.cells).toEqual([
       { key: 't3_total_person', year: 2023 },
       { key: 't3_carried_out_person', year: 2023 },
@@ -165,9 +178,17 @@ describe('evaluatePair (R5, R6)', () => {
   });
 
   it('fails R5 and R6 with the numbers', () => {
-    const results = evaluatePair(with_(prev, { t3_carried_out_person: 4, t3_carried_out_total: 4, t2_normative_in_force: 30 }), cur);
+    const results = evaluatePair(
+      with_(prev, { t3_carried_out_person: 4, t3_carried_out_total: 4, t2_normative_in_force: 30 }),
+      cur,
+    );
     expect(find(results, 'R5.person')).toMatchObject({ status: 'fail', actual: 3, expected: 4 });
-    expect(find(results, 'R6.normative')).toMatchObject({ status: 'fail', severity: 'warning', actual: 40, expected: 33 });
+    expect(find(results, 'R6.normative')).toMatchObject({
+      status: 'fail',
+      severity: 'warning',
+      actual: 40,
+      expected: 33,
+    });
   });
 
   it('is not assessable without last year’s report, or with a blank cell in it', () => {
@@ -180,7 +201,10 @@ describe('evaluatePair (R5, R6)', () => {
   });
 
   it('applies R6 only when both years use the 2021 template; R5 across the template change', () => {
-    const from2020 = evaluatePair(consistentReport({ year: 2020, carriedOut: 3 }), consistentReport({ year: 2021, carriedIn: 3 }));
+    const from2020 = evaluatePair(
+      consistentReport({ year: 2020, carriedOut: 3 }),
+      consistentReport({ year: 2021, carriedIn: 3 }),
+    );
     expect(from2020.filter((r) => r.rule === 'R6')).toEqual([]);
     expect(find(from2020, 'R5.total')?.status).toBe('pass');
     expect(evaluatePair(consistentReport({ year: 2018 }), r2019).filter((r) => r.rule === 'R6')).toEqual([]);
@@ -189,14 +213,17 @@ describe('evaluatePair (R5, R6)', () => {
   it('evaluateReports pairs each report with the agency’s year before', () => {
     const results = evaluateReports([prev, cur]);
     expect(results.filter((r) => r.rule === 'R5' && r.year === 2023).every((r) => r.status === 'pass')).toBe(true);
-    expect(results.filter((r) => r.rule === 'R5' && r.year === 2022).every((r) => r.reason === 'no_previous_report')).toBe(true);
+    expect(
+      results.filter((r) => r.rule === 'R5' && r.year === 2022).every((r) => r.reason === 'no_previous_report'),
+    ).toBe(true);
   });
 });
 
 describe('results CSV', () => {
   it('neutralises text that a spreadsheet would run as a formula', () => {
     expect(csvText('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    for (const s of ['+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(csvText(s).replace(/^"/, '').startsWith("'")).toBe(true);
+    for (const s of ['+1', '-1', '@SUM(A1)', '\tx', '\rx'])
+      expect(csvText(s).replace(/^"/, '').startsWith("'")).toBe(true);
     expect(csvText('洪泽区人民政府')).toBe('洪泽区人民政府');
     expect(csvText('a,b')).toBe('"a,b"');
   });

@@ -16,10 +16,17 @@ describe.skipIf(!present)('the seed report (../shared/corpus/seed-district-hrss-
     expect(r.agencyName).toContain('人力资源和社会保障局');
     const problems = r.warnings.filter((w) => w.severity !== 'info');
     expect(problems.map((w) => w.code)).toEqual(['t3_missing_columns', 't4_count_mismatch']);
-    expect(problems[0]?.message.en).toBe('section 三 shows 4 of 7 applicant columns; 法律服务机构, 其他, 总计 left empty');
+    expect(problems[0]?.message.en).toBe(
+      'section 三 shows 4 of 7 applicant columns; 法律服务机构, 其他, 总计 left empty',
+    );
     expect(problems[1]?.message.en).toContain('section 四 has 17 numbers where the template has 15');
     // The notes only say how identity was found: the report prints no title.
-    expect(r.warnings.filter((w) => w.severity === 'info').map((w) => w.code).sort()).toEqual(['agency_name_inferred', 'year_inferred']);
+    expect(
+      r.warnings
+        .filter((w) => w.severity === 'info')
+        .map((w) => w.code)
+        .sort(),
+    ).toEqual(['agency_name_inferred', 'year_inferred']);
   });
 
   it('reads the four shown columns and invents nothing', async () => {

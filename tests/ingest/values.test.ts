@@ -39,7 +39,9 @@ describe('normalize', () => {
   it('maps the traditional characters of the form and mirror-site words to simplified', () => {
     expect(toSimplified('行政規範性檔案')).toBe('行政规范性文件');
     expect(toSimplified('政府資訊公開申請數量')).toBe('政府信息公开申请数量');
-    expect(toSimplified('結果維持 結果糾正 尚未審結 行政複議 行政訴訟')).toBe('结果维持 结果纠正 尚未审结 行政复议 行政诉讼');
+    expect(toSimplified('結果維持 結果糾正 尚未審結 行政複議 行政訴訟')).toBe(
+      '结果维持 结果纠正 尚未审结 行政复议 行政诉讼',
+    );
   });
 
   it('folds Kangxi radicals that PDF text layers emit', () => {

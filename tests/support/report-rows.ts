@@ -53,7 +53,9 @@ export function consistentReport(opts: {
   const carriedIn = opts.carriedIn ?? 2;
   const carriedOut = opts.carriedOut ?? 1;
   const outcome = (row: string, who: Record<string, number>) =>
-    row === 'other_single' ? (who.other_no_correction ?? 0) + (who.other_unpaid_fee ?? 0) + (who.other_misc ?? 0) : (who[row] ?? 0);
+    row === 'other_single'
+      ? (who.other_no_correction ?? 0) + (who.other_unpaid_fee ?? 0) + (who.other_misc ?? 0)
+      : (who[row] ?? 0);
   const totals: Record<string, number> = {};
   for (const row of T3_ROWS) {
     if (!row.group) continue;
@@ -97,14 +99,21 @@ export function consistentReport(opts: {
       t2_fees: 12.5,
     });
   } else {
-    Object.assign(r, { t2v19_rules_made: 1, t2v19_rules_published: 1, t2v19_rules_total: 9, t2v19_licensing_change: -4 });
+    Object.assign(r, {
+      t2v19_rules_made: 1,
+      t2v19_rules_published: 1,
+      t2v19_rules_total: 9,
+      t2v19_licensing_change: -4,
+    });
   }
   return r;
 }
 
 /** Creates the canonical `reports` table (every catalogue column) holding exactly `rows`. */
 export async function createReportsTable(runner: QueryRunner, rows: readonly ReportObject[]): Promise<void> {
-  const identity = IDENTITY_COLUMNS.map((c) => sql`${col(c.key)} ${c.type === 'integer' ? sql`INTEGER` : sql`VARCHAR`}`);
+  const identity = IDENTITY_COLUMNS.map(
+    (c) => sql`${col(c.key)} ${c.type === 'integer' ? sql`INTEGER` : sql`VARCHAR`}`,
+  );
   const cells = CELLS.map((c) => sql`${col(c.key)} ${c.valueKind === 'decimal' ? sql`DOUBLE` : sql`BIGINT`}`);
   await runner.query(sql`CREATE OR REPLACE TABLE reports (${join([...identity, ...cells])})`);
   const keys = [...IDENTITY_COLUMNS.map((c) => c.key), ...CELLS.map((c) => c.key)];

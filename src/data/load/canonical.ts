@@ -11,12 +11,27 @@ function cellType(c: CellDef): Fragment {
   return c.valueKind === 'decimal' ? sql`DOUBLE` : sql`BIGINT`;
 }
 
-/** Text → the contract's type; counts go through DOUBLE so that "12.0" is accepted as 12. */
-function typed(key: string, v: Fragment): Fragment {
-  if (key === 'year') return sql`CAST(${v} AS INTEGER)`;
+/**
+ * Validated text → the contract's type. Numbers go through TRY_CAST to DOUBLE: validation has
+ * already rejected every text that is neither a number nor a null marker, so what fails the cast
+ * is a marker and becomes NULL; "12.0" is accepted as 12.
+ */
+function typed(key: string, staged: string): Fragment {
+  const c = CELLS.find((d) => d.key === key);
+  if (c) {
+    const n = sql`TRY_CAST(${name(staged)} AS DOUBLE)`;
+    return c.valueKind === 'decimal' ? n : sql`CAST(${n} AS BIGINT)`;
+  }
+  const v = normalized(staged);
+  return key === 'year' ? sql`CAST(${v} AS INTEGER)` : sql`CAST(${v} AS VARCHAR)`;
+}
+
+/** The same conversion for a value that is already an expression (the long shape's pivot). */
+function typedExpr(key: string, v: Fragment): Fragment {
   const c = CELLS.find((d) => d.key === key);
   if (!c) return sql`CAST(${v} AS VARCHAR)`;
-  return c.valueKind === 'decimal' ? sql`CAST(${v} AS DOUBLE)` : sql`CAST(CAST(${v} AS DOUBLE) AS BIGINT)`;
+  const n = sql`TRY_CAST(${v} AS DOUBLE)`;
+  return c.valueKind === 'decimal' ? n : sql`CAST(${n} AS BIGINT)`;
 }
 
 function nullOf(key: string): Fragment {
@@ -37,7 +52,7 @@ function templateExpr(given: Fragment | null, year: Fragment): Fragment {
 export function wideProjection(staging: Staging, mapping: ColumnMapping): Fragment {
   const expr = (key: string): Fragment | null => {
     const staged = mapping.byKey.get(key);
-    return staged ? typed(key, normalized(staged)) : null;
+    return staged ? typed(key, staged) : null;
   };
   const year = expr('year') ?? nullOf('year');
   const cols = ALL_KEYS.map((key) => {
@@ -50,10 +65,10 @@ export function wideProjection(staging: Staging, mapping: ColumnMapping): Fragme
 /** SELECT list + FROM that pivots a validated long staging table (one row per cell) to wide. */
 export function longProjection(staging: Staging, mapping: ColumnMapping): Fragment {
   const cellCol = normalized(mapping.byKey.get('cell') as string);
-  const valueCol = normalized(mapping.byKey.get('value') as string);
+  const valueCol = name(mapping.byKey.get('value') as string);
   const id = (key: string): Fragment => {
     const staged = mapping.byKey.get(key);
-    return staged ? typed(key, normalized(staged)) : nullOf(key);
+    return staged ? typed(key, staged) : nullOf(key);
   };
   const year = id('year');
   const cols = ALL_KEYS.map((key) => {
@@ -64,7 +79,23 @@ export function longProjection(staging: Staging, mapping: ColumnMapping): Fragme
     }
     const c = CELLS.find((d) => d.key === key);
     if (!c) return sql`any_value(${id(key)}) AS ${name(key)}`;
-    return sql`${typed(key, sql`max(CASE WHEN ${cellCol} = ${key} THEN ${valueCol} END)`)} AS ${name(key)}`;
+    return sql`${typedExpr(key, sql`max(CASE WHEN ${cellCol} = ${key} THEN ${valueCol} END)`)} AS ${name(key)}`;
   });
   return sql`SELECT ${join(cols)} FROM ${name(staging.table)} GROUP BY ALL`;
+}
+
+/** SELECT that turns an already typed table (from Parquet) into canonical rows. */
+export function typedProjection(table: string, present: ReadonlySet<string>): Fragment {
+  const has = (key: string) => present.has(key);
+  const cols = ALL_KEYS.map((key) => {
+    if (key === 'template') {
+      const given = has('template') ? sql`${name('template')}` : null;
+      return sql`${templateExpr(given, has('year') ? sql`${name('year')}` : nullOf('year'))} AS ${name(key)}`;
+    }
+    if (!has(key)) return sql`${nullOf(key)} AS ${name(key)}`;
+    const c = CELLS.find((d) => d.key === key);
+    const e = c && c.valueKind !== 'decimal' ? sql`CAST(${name(key)} AS BIGINT)` : sql`${name(key)}`;
+    return sql`${e} AS ${name(key)}`;
+  });
+  return sql`SELECT ${join(cols)} FROM ${name(table)}`;
 }

@@ -27,6 +27,7 @@ export type LoadIssueCode =
   | 'bad_kind'
   | 'empty_identity'
   | 'duplicate_report'
+  | 'already_loaded'
   | 'unknown_cell'
   | 'duplicate_cell';
 

@@ -1,12 +1,13 @@
-import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
+import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import type { QueryRunner } from '@/data/query-runner';
 import { name, sql } from '@/data/sql';
 import { DatasetLoadError, type LoadIssue } from '@/data/load/issues';
-import { mapColumns } from '@/data/load/schema';
+import { mapColumns, type ColumnMapping } from '@/data/load/schema';
 import { dropStaging, stageCsv, stageRecords, type Staging } from '@/data/load/staging';
 import { ensureLoadHelpers, findValueIssues } from '@/data/load/validate';
-import { longProjection, REPORTS_TABLE, wideProjection } from '@/data/load/canonical';
+import { longProjection, REPORTS_TABLE, typedProjection, wideProjection } from '@/data/load/canonical';
+import { insertTypedColumns, isTypedWide, typedIssues } from '@/data/load/typed-columns';
 
 export type DatasetFormat = 'csv' | 'parquet';
 
@@ -36,20 +37,109 @@ export function detectFormat(file: DatasetFile): DatasetFormat | null {
   return null;
 }
 
-async function stage(runner: QueryRunner, file: DatasetFile, format: DatasetFormat): Promise<Staging> {
-  if (format === 'csv') return stageCsv(runner, file.name, file.bytes);
-  let header: string[];
-  let records: unknown[][];
+interface ParquetColumns {
+  readonly header: string[];
+  readonly columns: unknown[][];
+  readonly rowCount: number;
+}
+
+/** Parquet is read in JavaScript (DuckDB-WASM's reader is an extension fetched from the network). */
+async function readParquet(file: DatasetFile): Promise<ParquetColumns> {
   try {
-    const buffer = file.bytes.buffer.slice(file.bytes.byteOffset, file.bytes.byteOffset + file.bytes.byteLength) as ArrayBuffer;
+    const b = file.bytes;
+    const buffer = b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
     const metadata = parquetMetadata(buffer);
-    header = parquetSchema(metadata).children.map((c) => c.element.name);
-    const objects = await parquetReadObjects({ file: buffer, metadata, compressors });
-    records = objects.map((o) => header.map((h) => (o as Record<string, unknown>)[h]));
+    const header = parquetSchema(metadata).children.map((c) => c.element.name);
+    const rowCount = Number(metadata.num_rows);
+    const columns = header.map(() => new Array<unknown>(rowCount).fill(null));
+    const index = new Map(header.map((h, i) => [h, i]));
+    await parquetRead({
+      file: buffer,
+      metadata,
+      compressors,
+      onChunk: (chunk) => {
+        const target = columns[index.get(chunk.columnName) ?? -1];
+        if (!target) return;
+        const data = chunk.columnData as ArrayLike<unknown>;
+        for (let i = 0; i < data.length; i++) target[chunk.rowStart + i] = data[i];
+      },
+    });
+    return { header, columns, rowCount };
   } catch (e) {
     throw new DatasetLoadError(file.name, [{ code: 'unreadable', file: file.name, detail: (e as Error).message }], 1);
   }
-  return stageRecords(runner, header, records, 1);
+}
+
+function fail(file: string, issues: { issues: readonly LoadIssue[]; total: number }): never {
+  throw new DatasetLoadError(file, issues.issues, issues.total);
+}
+
+/**
+ * A wide Parquet file with numeric cells skips the text staging: its typed columns are checked in
+ * a plain loop and inserted through Arrow, several times faster than casting text in SQL.
+ */
+async function typedParquetTable(
+  runner: QueryRunner,
+  file: string,
+  pq: ParquetColumns,
+  mapping: ColumnMapping,
+  table: string,
+): Promise<boolean> {
+  const byKey = new Map<string, unknown[]>();
+  for (const [key, staged] of mapping.byKey) byKey.set(key, pq.columns[Number(staged.slice(1))] ?? []);
+  if (mapping.shape !== 'wide' || !isTypedWide(byKey)) return false;
+  const found = typedIssues(file, byKey, pq.rowCount);
+  if (found.total > 0) fail(file, found);
+  const raw = `${table}_typed`;
+  await insertTypedColumns(runner, raw, byKey);
+  try {
+    await runner.query(sql`CREATE TEMP TABLE ${name(table)} AS ${typedProjection(raw, new Set(byKey.keys()))}`);
+  } finally {
+    await runner.query(sql`DROP TABLE IF EXISTS ${name(raw)}`);
+  }
+  return true;
+}
+
+/** Text staging, validation in SQL, and the canonical projection into `table`. */
+async function stagedTable(
+  runner: QueryRunner,
+  file: string,
+  staging: Staging,
+  table: string,
+): Promise<'wide' | 'long'> {
+  try {
+    if (staging.rowCount === 0) fail(file, { issues: [{ code: 'empty', file }], total: 1 });
+    const mapping = mapColumns(file, staging.header, staging.columns);
+    if (mapping.issues.length > 0) fail(file, { issues: mapping.issues, total: mapping.issues.length });
+    const found = await findValueIssues(runner, file, staging, mapping);
+    if (found.total > 0) fail(file, found);
+    const projection = mapping.shape === 'long' ? longProjection(staging, mapping) : wideProjection(staging, mapping);
+    await runner.query(sql`CREATE TEMP TABLE ${name(table)} AS ${projection}`);
+    return mapping.shape;
+  } finally {
+    await dropStaging(runner, staging);
+  }
+}
+
+/** Builds the validated canonical rows of a file in a temp table; returns the file's shape. */
+async function canonicalTable(
+  runner: QueryRunner,
+  file: DatasetFile,
+  format: DatasetFormat,
+  table: string,
+): Promise<'wide' | 'long'> {
+  if (format === 'csv') return stagedTable(runner, file.name, await stageCsv(runner, file.name, file.bytes), table);
+  const pq = await readParquet(file);
+  if (pq.rowCount === 0) fail(file.name, { issues: [{ code: 'empty', file: file.name }], total: 1 });
+  const mapping = mapColumns(
+    file.name,
+    pq.header,
+    pq.header.map((_, i) => `c${i}`),
+  );
+  if (mapping.issues.length > 0) fail(file.name, { issues: mapping.issues, total: mapping.issues.length });
+  if (await typedParquetTable(runner, file.name, pq, mapping, table)) return 'wide';
+  const records = Array.from({ length: pq.rowCount }, (_, r) => pq.columns.map((c) => c[r]));
+  return stagedTable(runner, file.name, await stageRecords(runner, pq.header, records, 1), table);
 }
 
 /**
@@ -68,28 +158,23 @@ export async function loadDataset(
   if (file.bytes.length === 0) throw new DatasetLoadError(file.name, [{ code: 'empty', file: file.name }], 1);
 
   await ensureLoadHelpers(runner);
-  const staging = await stage(runner, file, format);
-  const next = name(`${staging.table}_canonical`);
+  const next = `next_${Date.now().toString(36)}_${(loads++).toString(36)}`;
   try {
-    if (staging.rowCount === 0) throw new DatasetLoadError(file.name, [{ code: 'empty', file: file.name }], 1);
-    const mapping = mapColumns(file.name, staging.header, staging.columns);
-    if (mapping.issues.length > 0) throw new DatasetLoadError(file.name, mapping.issues, mapping.issues.length);
-    const found = await findValueIssues(runner, file.name, staging, mapping);
-    if (found.total > 0) throw new DatasetLoadError(file.name, found.issues, found.total);
-
-    const projection = mapping.shape === 'long' ? longProjection(staging, mapping) : wideProjection(staging, mapping);
-    await runner.query(sql`CREATE TEMP TABLE ${next} AS ${projection}`);
-    if (mode === 'append') await appendReports(runner, file.name, next);
-    else await replaceReports(runner, next);
-    return await summarize(runner, file.name, format, mapping.shape, next);
+    const shape = await canonicalTable(runner, file, format, next);
+    if (mode === 'append') await appendReports(runner, file.name, name(next));
+    else await replaceReports(runner, name(next));
+    return await summarize(runner, file.name, format, shape, name(next));
   } finally {
-    await runner.query(sql`DROP TABLE IF EXISTS ${next}`);
-    await dropStaging(runner, staging);
+    await runner.query(sql`DROP TABLE IF EXISTS ${name(next)}`);
   }
 }
 
+let loads = 0;
+
 async function replaceReports(runner: QueryRunner, next: ReturnType<typeof name>): Promise<void> {
-  await runner.query(sql`CREATE OR REPLACE TABLE ${name(REPORTS_TABLE)} AS SELECT * FROM ${next} ORDER BY agency_id, year`);
+  await runner.query(
+    sql`CREATE OR REPLACE TABLE ${name(REPORTS_TABLE)} AS SELECT * FROM ${next} ORDER BY agency_id, year`,
+  );
 }
 
 async function appendReports(runner: QueryRunner, file: string, next: ReturnType<typeof name>): Promise<void> {
@@ -103,11 +188,11 @@ async function appendReports(runner: QueryRunner, file: string, next: ReturnType
   );
   if (clashes.length > 0) {
     const issues: LoadIssue[] = clashes.map((c) => ({
-      code: 'duplicate_report',
+      code: 'already_loaded',
       file,
       column: 'agency_id',
       value: String(c.agency_id),
-      detail: `loaded:${String(c.year)}`,
+      detail: String(c.year),
     }));
     throw new DatasetLoadError(file, issues, issues.length);
   }

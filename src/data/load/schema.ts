@@ -16,10 +16,7 @@ const LONG_KEYS = ['cell', 'value'] as const;
  * label as in the downloadable template (`本年新收政府信息公开申请数量（总计）`).
  */
 const HEADER_TO_KEY: ReadonlyMap<string, string> = new Map([
-  ...IDENTITY_COLUMNS.flatMap((c) => [
-    [c.key, c.key] as const,
-    [c.label.zh, c.key] as const,
-  ]),
+  ...IDENTITY_COLUMNS.flatMap((c) => [[c.key, c.key] as const, [c.label.zh, c.key] as const]),
   ...CELLS.flatMap((c) => [[c.key, c.key] as const, [c.label.zh, c.key] as const]),
   ...LONG_KEYS.map((k) => [k, k] as const),
   ['单元格', 'cell'] as const,

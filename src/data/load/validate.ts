@@ -1,5 +1,5 @@
-import { Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { CELLS, LEVELS, KINDS, TEMPLATES, type CellDef } from '@/domain/catalogue';
+import { Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { CELLS, LEVELS, KINDS, TEMPLATES } from '@/domain/catalogue';
 import type { QueryRunner } from '@/data/query-runner';
 import { join, name, sql, type Fragment } from '@/data/sql';
 import { MAX_LISTED_ISSUES, type LoadIssue, type LoadIssueCode } from '@/data/load/issues';
@@ -28,36 +28,45 @@ export async function ensureLoadHelpers(runner: QueryRunner): Promise<void> {
     text: `CREATE OR REPLACE TEMP MACRO dd_norm(x) AS (CASE WHEN trim(x) IN (${markers}) THEN NULL ELSE replace(trim(x), ',', '') END)`,
     params: [],
   });
-  const exists = await runner.query(sql`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${CATALOGUE_TABLE}`);
+  const exists = await runner.query(
+    sql`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${CATALOGUE_TABLE}`,
+  );
   if (Number(exists[0]?.n) > 0) return;
-  const keys = vectorFromArray(CELLS.map((c) => c.key), new Utf8());
-  const kinds = vectorFromArray(CELLS.map((c) => c.valueKind), new Utf8());
+  const keys = vectorFromArray(
+    CELLS.map((c) => c.key),
+    new Utf8(),
+  );
+  const kinds = vectorFromArray(
+    CELLS.map((c) => c.valueKind),
+    new Utf8(),
+  );
   await runner.insertArrowIPC(CATALOGUE_TABLE, tableToIPC(new Table({ key: keys, value_kind: kinds }), 'stream'), true);
 }
 
-const number = (v: Fragment) => sql`TRY_CAST(${v} AS DOUBLE)`;
-
-/** The checks every numeric value passes, as (code, condition) on its normalized text. */
-function valueProblems(v: Fragment, kind: CellDef['valueKind'] | Fragment): Fragment {
-  const n = number(v);
-  const isDecimal = typeof kind === 'string' ? sql`${kind === 'decimal'}` : sql`(${kind} = 'decimal')`;
-  const isSigned = typeof kind === 'string' ? sql`${kind === 'signed_count'}` : sql`(${kind} = 'signed_count')`;
+/**
+ * The checks every numeric value passes, as a code. `raw` is the staged text; TRY_CAST trims
+ * spaces, so the common case (a plain number) costs one cast. Null markers are not problems.
+ */
+function valueProblems(raw: Fragment, kind: Fragment): Fragment {
+  const n = sql`TRY_CAST(${raw} AS DOUBLE)`;
   return sql`CASE
-    WHEN ${v} IS NULL THEN NULL
-    WHEN ${n} IS NULL THEN 'not_a_number'
+    WHEN ${raw} IS NULL THEN NULL
+    WHEN ${n} IS NULL THEN CASE WHEN dd_norm(${raw}) IS NULL THEN NULL ELSE 'not_a_number' END
     WHEN abs(${n}) >= 1e15 THEN 'too_large'
-    WHEN NOT ${isDecimal} AND ${n} <> floor(${n}) THEN 'not_integer'
-    WHEN NOT ${isSigned} AND ${n} < 0 THEN 'negative'
+    WHEN ${kind} <> 'decimal' AND ${n} <> floor(${n}) THEN 'not_integer'
+    WHEN ${kind} <> 'signed_count' AND ${n} < 0 THEN 'negative'
   END`;
 }
 
+/** Checks of one identity column; `v` is its normalized text. */
 function identityProblems(key: string, v: Fragment): Fragment | null {
+  const year = sql`TRY_CAST(${v} AS INTEGER)`;
   switch (key) {
     case 'agency_id':
     case 'agency_name':
       return sql`CASE WHEN ${v} IS NULL THEN 'empty_identity' END`;
     case 'year':
-      return sql`CASE WHEN TRY_CAST(${v} AS INTEGER) IS NULL OR TRY_CAST(${v} AS INTEGER) NOT BETWEEN 2000 AND 2100 THEN 'bad_year' END`;
+      return sql`CASE WHEN ${year} IS NULL OR ${year} NOT BETWEEN 2000 AND 2100 THEN 'bad_year' END`;
     case 'template':
       return sql`CASE WHEN ${v} IS NOT NULL AND ${v} NOT IN (${[...TEMPLATES]}) THEN 'bad_template' END`;
     case 'level':
@@ -69,35 +78,75 @@ function identityProblems(key: string, v: Fragment): Fragment | null {
   }
 }
 
-interface Probe {
-  readonly column: string;
-  readonly staged: string;
-  readonly problem: Fragment;
-}
-
-function probesFor(mapping: ColumnMapping): Probe[] {
-  const probes: Probe[] = [];
+/** One probe per identity column: a handful of columns, read directly. */
+function identityProbes(staging: Staging, mapping: ColumnMapping): Fragment[] {
+  const probes: Fragment[] = [];
+  let ord = 0;
   for (const [key, staged] of mapping.byKey) {
-    const v = normalized(staged);
-    const identity = identityProblems(key, v);
-    if (identity) probes.push({ column: key, staged, problem: identity });
-    const cellDef = CELLS.find((c) => c.key === key);
-    if (cellDef) probes.push({ column: key, staged, problem: valueProblems(v, cellDef.valueKind) });
-  }
-  const cellCol = mapping.byKey.get('cell');
-  const valueCol = mapping.byKey.get('value');
-  if (mapping.shape === 'long' && cellCol && valueCol) {
-    const cellKey = normalized(cellCol);
-    const catalogue = name(CATALOGUE_TABLE);
-    probes.push({
-      column: 'cell',
-      staged: cellCol,
-      problem: sql`CASE WHEN ${cellKey} IS NULL OR ${cellKey} NOT IN (SELECT key FROM ${catalogue}) THEN 'unknown_cell' END`,
-    });
-    const kindOfCell = sql`(SELECT value_kind FROM ${catalogue} WHERE key = ${cellKey})`;
-    probes.push({ column: 'value', staged: valueCol, problem: valueProblems(normalized(valueCol), kindOfCell) });
+    const problem = identityProblems(key, normalized(staged));
+    if (!problem) continue;
+    probes.push(
+      sql`SELECT __row AS at_row, ${ord++} AS ord, ${key} AS at_col, ${name(staged)} AS value, ${problem} AS code, NULL AS detail FROM ${name(staging.table)}`,
+    );
   }
   return probes;
+}
+
+/** staging column → (order, cell key, value kind), as a table to join on. */
+async function cellMappingTable(runner: QueryRunner, staging: Staging, mapping: ColumnMapping): Promise<string | null> {
+  const entries = [...mapping.byKey].filter(([key]) => CELLS.some((c) => c.key === key));
+  if (entries.length === 0) return null;
+  const table = `${staging.table}_map`;
+  const arrow = new Table({
+    col: vectorFromArray(
+      entries.map(([, staged]) => staged),
+      new Utf8(),
+    ),
+    ord: vectorFromArray(
+      entries.map((_, i) => 100 + i),
+      new Int32(),
+    ),
+    key: vectorFromArray(
+      entries.map(([key]) => key),
+      new Utf8(),
+    ),
+    kind: vectorFromArray(
+      entries.map(([key]) => CELLS.find((c) => c.key === key)?.valueKind ?? 'count'),
+      new Utf8(),
+    ),
+  });
+  await runner.insertArrowIPC(table, tableToIPC(arrow, 'stream'), true);
+  return table;
+}
+
+/**
+ * Every cell value checked in one scan: the staging table unpivoted to (row, column, text), blanks
+ * dropped, joined to the column mapping. (One SELECT per column, UNION ALLed, ran DuckDB-WASM out
+ * of memory on a few thousand rows.)
+ */
+function cellProbes(staging: Staging, map: string): Fragment {
+  const cellCols = sql`COLUMNS(* EXCLUDE (__row))`;
+  return sql`SELECT u.__row AS at_row, m.ord, m.key AS at_col, u.raw AS value, ${valueProblems(sql`u.raw`, sql`m.kind`)} AS code, NULL AS detail
+    FROM ${name(staging.table)} UNPIVOT (raw FOR col IN (${cellCols})) u
+    JOIN ${name(map)} m ON m.col = u.col`;
+}
+
+/** The long shape's cell and value columns: the value's kind follows the cell named in its row. */
+function longProbes(staging: Staging, mapping: ColumnMapping): Fragment[] {
+  const cellCol = mapping.byKey.get('cell');
+  const valueCol = mapping.byKey.get('value');
+  if (mapping.shape !== 'long' || !cellCol || !valueCol) return [];
+  const cellKey = normalized(cellCol);
+  const catalogue = name(CATALOGUE_TABLE);
+  const t = name(staging.table);
+  return [
+    sql`SELECT __row AS at_row, 100000 AS ord, 'cell' AS at_col, ${name(cellCol)} AS value,
+        CASE WHEN ${cellKey} IS NULL OR k.key IS NULL THEN 'unknown_cell' END AS code, NULL AS detail
+      FROM ${t} LEFT JOIN ${catalogue} k ON k.key = ${cellKey}`,
+    sql`SELECT __row AS at_row, 100001 AS ord, 'value' AS at_col, ${name(valueCol)} AS value,
+        ${valueProblems(name(valueCol) as never, sql`coalesce(k.value_kind, 'decimal')`)} AS code, NULL AS detail
+      FROM ${t} LEFT JOIN ${catalogue} k ON k.key = ${cellKey}`,
+  ];
 }
 
 interface IssueRow {
@@ -110,8 +159,8 @@ interface IssueRow {
 }
 
 /**
- * Every value problem and every duplicate report in one pass, as located issues. Returns the
- * first MAX_LISTED_ISSUES in file order and the total count.
+ * Every value problem and every duplicate report, as located issues: the first MAX_LISTED_ISSUES
+ * in file order, and the total count.
  */
 export async function findValueIssues(
   runner: QueryRunner,
@@ -119,32 +168,36 @@ export async function findValueIssues(
   staging: Staging,
   mapping: ColumnMapping,
 ): Promise<{ issues: LoadIssue[]; total: number }> {
-  const t = name(staging.table);
-  const probes = probesFor(mapping);
-  const selects = probes.map(
-    (p, i) =>
-      sql`SELECT __row AS at_row, ${i} AS ord, ${p.column} AS at_col, ${name(p.staged)} AS value, ${p.problem} AS code, NULL AS detail FROM ${t}`,
-  );
-  const dup = duplicateSelect(staging, mapping);
-  if (dup) selects.push(dup);
-  if (selects.length === 0) return { issues: [], total: 0 };
-  const rows = (await runner.query(sql`
-    SELECT at_row, at_col, value, code, detail, count(*) OVER () AS total
-    FROM (${join(selects, sql` UNION ALL `)})
-    WHERE code IS NOT NULL
-    ORDER BY at_row, ord
-    LIMIT ${MAX_LISTED_ISSUES}`)) as unknown as IssueRow[];
-  return {
-    total: rows[0]?.total ?? 0,
-    issues: rows.map((r) => ({
-      code: r.code,
-      file,
-      row: r.at_row,
-      column: r.at_col,
-      ...(r.value !== null ? { value: r.value } : {}),
-      ...(r.detail !== null ? { detail: r.detail } : {}),
-    })),
-  };
+  const map = await cellMappingTable(runner, staging, mapping);
+  try {
+    const selects = [
+      ...identityProbes(staging, mapping),
+      ...(map ? [cellProbes(staging, map)] : []),
+      ...longProbes(staging, mapping),
+    ];
+    const dup = duplicateSelect(staging, mapping);
+    if (dup) selects.push(dup);
+    if (selects.length === 0) return { issues: [], total: 0 };
+    const rows = (await runner.query(sql`
+      SELECT at_row, at_col, value, code, detail, count(*) OVER () AS total
+      FROM (${join(selects, sql` UNION ALL `)})
+      WHERE code IS NOT NULL
+      ORDER BY at_row, ord
+      LIMIT ${MAX_LISTED_ISSUES}`)) as unknown as IssueRow[];
+    return {
+      total: rows[0]?.total ?? 0,
+      issues: rows.map((r) => ({
+        code: r.code,
+        file,
+        row: r.at_row,
+        column: r.at_col,
+        ...(r.value !== null ? { value: r.value } : {}),
+        ...(r.detail !== null ? { detail: r.detail } : {}),
+      })),
+    };
+  } finally {
+    if (map) await runner.query(sql`DROP TABLE IF EXISTS ${name(map)}`);
+  }
 }
 
 /** Rows that repeat an (agency_id, year) — or, in the long shape, an (agency_id, year, cell). */
@@ -156,7 +209,7 @@ function duplicateSelect(staging: Staging, mapping: ColumnMapping): Fragment | n
   const cellCol = mapping.byKey.get('cell');
   if (mapping.shape === 'long' && cellCol) keyParts.push(normalized(cellCol));
   const code = mapping.shape === 'long' ? 'duplicate_cell' : 'duplicate_report';
-  return sql`SELECT at_row, 100000 AS ord, 'agency_id' AS at_col, value, ${code} AS code, CAST(first_row AS VARCHAR) AS detail FROM (
+  return sql`SELECT at_row, 200000 AS ord, 'agency_id' AS at_col, value, ${code} AS code, CAST(first_row AS VARCHAR) AS detail FROM (
       SELECT __row AS at_row, ${normalized(id)} AS value,
         min(__row) OVER (PARTITION BY ${join(keyParts)}) AS first_row
       FROM ${name(staging.table)}

@@ -72,7 +72,10 @@ function termExpr(t: Term, blankAsZero: boolean): Fragment {
     const refs = alt.map((key) => ref({ key }));
     const when = blankAsZero
       ? sql`COALESCE(${join(refs)}) IS NOT NULL`
-      : join(refs.map((x) => sql`${x} IS NOT NULL`), sql` AND `);
+      : join(
+          refs.map((x) => sql`${x} IS NOT NULL`),
+          sql` AND `,
+        );
     const value = sumOf(blankAsZero ? refs.map((x) => sql`COALESCE(${x}, 0)`) : refs);
     return sql`WHEN ${when} THEN ${value}`;
   });
@@ -97,7 +100,10 @@ const DIGITS: readonly Fragment[] = [sql`0`, sql`1`, sql`2`, sql`3`, sql`4`, sql
  */
 function intLiteral(n: number): Fragment {
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`Not a generated integer: ${n}`);
-  return join([...String(n)].map((d) => DIGITS[Number(d)] as Fragment), sql``);
+  return join(
+    [...String(n)].map((d) => DIGITS[Number(d)] as Fragment),
+    sql``,
+  );
 }
 
 /** Bit i set = the i-th cell of `checkCells(check)` is blank; the decoder turns it into cells. */
@@ -171,7 +177,15 @@ const cellsCol = (rule: RuleId) => name(`cells_${rule.toLowerCase()}`);
  * cell-bound checks a list `cells_<rule>` of its cells.
  */
 function baseQuery(p: CheckPlan, blankAsZero: boolean, withMask: boolean): Fragment {
-  const prevKeys = [...new Set(p.general.flatMap((c) => checkCells(c.check).filter((x) => x.prev).map((x) => x.key)))];
+  const prevKeys = [
+    ...new Set(
+      p.general.flatMap((c) =>
+        checkCells(c.check)
+          .filter((x) => x.prev)
+          .map((x) => x.key),
+      ),
+    ),
+  ];
   const prevSide = sql`(SELECT ${join([col('agency_id'), col('year'), col('template'), ...prevKeys.map(col)].map((x) => sql`${x}`))} FROM ${REPORTS})`;
   const joined = sql`${REPORTS} AS ${R} LEFT JOIN ${prevSide} AS ${P} ON ${P}.${col('agency_id')} = ${R}.${col('agency_id')} AND ${P}.${col('year')} = ${R}.${col('year')} - 1`;
   const cols = p.general.map(({ rule, check }, k) => {
@@ -205,7 +219,6 @@ function statusCode(relation: CheckDef['relation'], a: Expr, e: Expr): Fragment 
   return sql`CASE WHEN ${a} IS NULL OR ${e} IS NULL THEN 0 WHEN ${holds} THEN 1 ELSE 2 END`;
 }
 
-
 /** Check ids as one bound text split in SQL: one parameter instead of hundreds. */
 function idList(checks: readonly IndexedCheck[]): Fragment {
   if (checks.some((c) => c.check.id.includes(','))) throw new Error('Check ids must not contain commas');
@@ -233,14 +246,16 @@ export function ruleResultsQuery(options: RuleResultsOptions = {}): Fragment | n
   const base = baseQuery(p, blankAsZero, true);
   const limit = options.limit === undefined ? sql`` : sql` LIMIT CAST(${options.limit} AS BIGINT)`;
   const page = options.offset === undefined ? limit : sql`${limit} OFFSET CAST(${options.offset} AS BIGINT)`;
-  const statusText = (code: Fragment) => sql`CASE ${code} WHEN 0 THEN 'not_assessable' WHEN 1 THEN 'pass' ELSE 'fail' END`;
+  const statusText = (code: Fragment) =>
+    sql`CASE ${code} WHEN 0 THEN 'not_assessable' WHEN 1 THEN 'pass' ELSE 'fail' END`;
   const keep = statuses ? sql` WHERE status IN (${textList(statuses)})` : sql``;
   const parts: Fragment[] = [];
   if (p.general.length) {
     const ids = idList(p.general);
     const list = (prefix: string) => listOf(p.general.map((_, k) => sql`${name(`${prefix}_${k}`)}`));
-    const statusCols = p.general.map(({ check }, k) =>
-      sql`CASE WHEN ${name(`x_${k}`)} THEN ${statusCode(check.relation, name(`a_${k}`), name(`e_${k}`))} END AS ${name(`s_${k}`)}`,
+    const statusCols = p.general.map(
+      ({ check }, k) =>
+        sql`CASE WHEN ${name(`x_${k}`)} THEN ${statusCode(check.relation, name(`a_${k}`), name(`e_${k}`))} END AS ${name(`s_${k}`)}`,
     );
     // Only reports with a wanted status reach the unnest (0 n/a < 1 pass < 2 fail).
     const codes = join(p.general.map((_, k) => sql`${name(`s_${k}`)}`));
@@ -261,7 +276,10 @@ export function ruleResultsQuery(options: RuleResultsOptions = {}): Fragment | n
     const ids = idList(p.cellBound);
     const onlyFails = statuses && !statuses.includes('pass');
     const prefilter = onlyFails
-      ? sql` WHERE ${join(cellBoundRules(p).map((r) => sql`list_min(${cellsCol(r)}) < 0`), sql` OR `)}`
+      ? sql` WHERE ${join(
+          cellBoundRules(p).map((r) => sql`list_min(${cellsCol(r)}) < 0`),
+          sql` OR `,
+        )}`
       : sql``;
     const lists = cellBoundRules(p).map((r) => sql`${cellsCol(r)}`);
     const values = lists.length === 1 ? (lists[0] as Fragment) : sql`list_concat(${join(lists)})`;

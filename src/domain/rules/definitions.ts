@@ -39,7 +39,12 @@ function outcomeTerms(col: (typeof T3_COLS)[number]['key']): Term[] {
     const [only, ...more] = g.alternatives;
     if (only && more.length === 0) return only.map((row) => cellTerm(t3Key(row, col)));
     return [
-      { kind: 'group', sign: 1, label: g.label, alternatives: g.alternatives.map((alt) => alt.map((row) => t3Key(row, col))) },
+      {
+        kind: 'group',
+        sign: 1,
+        label: g.label,
+        alternatives: g.alternatives.map((alt) => alt.map((row) => t3Key(row, col))),
+      },
     ];
   });
 }
@@ -77,7 +82,13 @@ const R3 = T3_ROWS.map((r) =>
 
 const T4_PARTS = T4_RESULTS.filter((r) => r.key !== 'total');
 const R4 = T4_GROUPS.map((g) =>
-  check('R4', g.key, g.label, [cellTerm(t4Key(g.key, 'total'))], T4_PARTS.map((r) => cellTerm(t4Key(g.key, r.key)))),
+  check(
+    'R4',
+    g.key,
+    g.label,
+    [cellTerm(t4Key(g.key, 'total'))],
+    T4_PARTS.map((r) => cellTerm(t4Key(g.key, r.key))),
+  ),
 );
 
 const R5 = T3_COLS.map((c) =>

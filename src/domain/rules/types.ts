@@ -21,7 +21,12 @@ export type Sign = 1 | -1;
  */
 export type Term =
   | { readonly kind: 'cell'; readonly sign: Sign; readonly cell: CellRef }
-  | { readonly kind: 'group'; readonly sign: Sign; readonly label: Label; readonly alternatives: readonly (readonly string[])[] };
+  | {
+      readonly kind: 'group';
+      readonly sign: Sign;
+      readonly label: Label;
+      readonly alternatives: readonly (readonly string[])[];
+    };
 
 /** One equation (or inequality) between sums of cells: `Σ actual  <relation>  Σ expected`. */
 export interface CheckDef {

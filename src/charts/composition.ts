@@ -1,0 +1,53 @@
+import type { EChartsOption } from 'echarts';
+import { formatCount, formatPercent, type Lang } from '@/domain/format';
+import { BASE_OPTION, OUTCOME_COLORS } from '@/charts/theme';
+import { marker, tooltipHtml } from '@/charts/tooltip';
+
+export interface CompositionInput {
+  readonly parts: readonly { key: string; name: string; value: number | null }[];
+  readonly lang: Lang;
+  readonly colors?: Record<string, string>;
+}
+
+/** A ring of parts of a whole with counts and shares; unreported parts are left out, not 0. */
+export function buildCompositionOption(input: CompositionInput): EChartsOption {
+  const colors = input.colors ?? OUTCOME_COLORS;
+  const parts = input.parts.filter((p) => p.value !== null);
+  const total = parts.reduce((a, p) => a + (p.value ?? 0), 0);
+  const share = (v: number) => (total > 0 ? v / total : null);
+  return {
+    ...BASE_OPTION,
+    legend: { orient: 'vertical', right: 8, top: 'middle', itemWidth: 12, itemHeight: 12 },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const { dataIndex } = p as { dataIndex: number };
+        const part = parts[dataIndex];
+        if (!part) return '';
+        return tooltipHtml(part.name, [
+          {
+            marker: marker(colors[part.key] ?? '#999'),
+            name: input.lang === 'zh' ? '件数' : 'Requests',
+            value: formatCount(part.value, input.lang),
+          },
+          {
+            marker: '',
+            name: input.lang === 'zh' ? '占比' : 'Share',
+            value: formatPercent(share(part.value ?? 0), input.lang),
+          },
+        ]);
+      },
+    },
+    series: [
+      {
+        type: 'pie',
+        radius: ['42%', '72%'],
+        center: ['36%', '52%'],
+        avoidLabelOverlap: true,
+        label: { formatter: (p: { percent?: number }) => `${(p.percent ?? 0).toFixed(1)}%`, fontSize: 12 },
+        labelLine: { length: 8, length2: 6 },
+        data: parts.map((p) => ({ name: p.name, value: p.value ?? 0, itemStyle: { color: colors[p.key] ?? '#999' } })),
+      },
+    ],
+  };
+}

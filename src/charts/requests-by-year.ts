@@ -1,0 +1,58 @@
+import type { EChartsOption } from 'echarts';
+import { formatCompact, formatCount, type Lang } from '@/domain/format';
+import { APPLICANT_COLORS, AXIS_LABEL, BASE_OPTION, SPLIT_LINE } from '@/charts/theme';
+import { marker, tooltipHtml } from '@/charts/tooltip';
+
+export interface StackedYearsInput {
+  readonly years: readonly number[];
+  /** One series per stack member, values aligned with `years`; null = not reported (a gap). */
+  readonly series: readonly { key: string; name: string; values: readonly (number | null)[] }[];
+  readonly lang: Lang;
+  readonly colors?: Record<string, string>;
+}
+
+/** Stacked bars of a count per year (e.g. new requests by applicant type). */
+export function buildStackedYearsOption(input: StackedYearsInput): EChartsOption {
+  const { years, series, lang } = input;
+  const colors = input.colors ?? APPLICANT_COLORS;
+  const yearLabel = (y: number) => (lang === 'zh' ? `${y}年` : String(y));
+  return {
+    ...BASE_OPTION,
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    legend: { top: 0, left: 0, type: 'scroll', itemWidth: 12, itemHeight: 12 },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const ps = params as { dataIndex: number }[];
+        const i = ps[0]?.dataIndex ?? 0;
+        const lines = series.map((s) => ({
+          marker: marker(colors[s.key] ?? '#999'),
+          name: s.name,
+          value: formatCount(s.values[i] ?? null, lang),
+        }));
+        const total = series.reduce((acc, s) => acc + (s.values[i] ?? 0), 0);
+        return tooltipHtml(
+          yearLabel(years[i] ?? 0),
+          lines,
+          `${lang === 'zh' ? '合计' : 'Total'} ${formatCount(total, lang)}`,
+        );
+      },
+    },
+    xAxis: { type: 'category', data: years.map(yearLabel), axisLabel: AXIS_LABEL },
+    yAxis: {
+      type: 'value',
+      axisLabel: { ...AXIS_LABEL, formatter: (v: number) => formatCompact(v, lang) },
+      splitLine: SPLIT_LINE,
+    },
+    series: series.map((s) => ({
+      type: 'bar',
+      name: s.name,
+      stack: 'total',
+      barMaxWidth: 48,
+      itemStyle: { color: colors[s.key] ?? '#999' },
+      emphasis: { focus: 'series' },
+      data: [...s.values],
+    })),
+  };
+}

@@ -1,0 +1,44 @@
+/** Colours and type shared by every chart; CJK-safe font stack first. */
+export const FONT_FAMILY =
+  '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif';
+
+export const PALETTE = [
+  '#1f5fa8',
+  '#e07b39',
+  '#3a9d6b',
+  '#c44e52',
+  '#8172b3',
+  '#937860',
+  '#da8bc3',
+  '#64b5cd',
+  '#8c8c8c',
+];
+
+/** Outcome groups keep the same colour everywhere: granted green, denied red, … */
+export const OUTCOME_COLORS: Record<string, string> = {
+  granted: '#3a9d6b',
+  partial: '#9ccf7a',
+  denied: '#c44e52',
+  unable: '#e0a339',
+  rejected: '#8172b3',
+  other: '#9aa5b1',
+};
+
+export const APPLICANT_COLORS: Record<string, string> = {
+  person: '#1f5fa8',
+  business: '#e07b39',
+  research: '#3a9d6b',
+  nonprofit: '#8172b3',
+  legal: '#c44e52',
+  org_other: '#9aa5b1',
+};
+
+export const BASE_OPTION = {
+  textStyle: { fontFamily: FONT_FAMILY, color: '#2b3440' },
+  color: PALETTE,
+  animation: true,
+  animationDuration: 300,
+} as const;
+
+export const AXIS_LABEL = { color: '#5b6673', fontSize: 12 } as const;
+export const SPLIT_LINE = { lineStyle: { color: '#e6e9ee' } } as const;

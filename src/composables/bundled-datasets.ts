@@ -1,0 +1,11 @@
+import demoUrl from '@datasets/demo.parquet?url';
+import realUrl from '@datasets/real.parquet?url';
+import type { DatasetEntry } from '@/stores/datasets';
+
+/** The datasets shipped with the app; their URLs carry a content hash, pinning the version. */
+export const BUNDLED_DATASETS: readonly DatasetEntry[] = [
+  { id: 'demo', nameKey: 'dataset.demo', fileName: 'demo.parquet', url: demoUrl, generated: true },
+  { id: 'real', nameKey: 'dataset.real', fileName: 'real.parquet', url: realUrl, generated: false },
+];
+
+export const DEFAULT_DATASET = 'demo';

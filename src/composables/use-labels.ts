@@ -1,0 +1,47 @@
+import { computed } from 'vue';
+import { useI18n } from 'vue-i18n';
+import type { Label } from '@/domain/catalogue';
+import { formulaText, indicator } from '@/domain/indicators';
+import type { Lang } from '@/domain/format';
+import { useDatasetsStore } from '@/stores/datasets';
+import { useFiltersStore } from '@/stores/filters';
+
+/** Language-aware helpers: catalogue labels, glossary text, and the source line under charts. */
+export function useLabels() {
+  const { t, locale } = useI18n();
+  const lang = computed<Lang>(() => (locale.value === 'en' ? 'en' : 'zh'));
+  const datasets = useDatasetsStore();
+  const filters = useFiltersStore();
+
+  const label = (l: Label) => l[lang.value];
+
+  function glossary(key: string): string {
+    const def = indicator(key);
+    const sep = lang.value === 'zh' ? '：' : ': ';
+    return `${label(def.name)}${sep}${formulaText(def, lang.value)}。${label(def.explanation)}`;
+  }
+
+  const datasetName = computed(() => {
+    const e = datasets.active;
+    if (!e) return '';
+    // Generated data is always named as such, wherever it is shown.
+    if (e.generated) return t('dataset.generatedBadge');
+    return e.nameKey ? t(e.nameKey) : (e.fileName ?? e.id);
+  });
+
+  /** What the filters select, in words: the second half of every source line. */
+  const filterWords = computed(() => {
+    const f = filters.filters;
+    const parts: string[] = [];
+    if (f.yearFrom !== null) parts.push(f.yearFrom === f.yearTo ? `${f.yearFrom}` : `${f.yearFrom}–${f.yearTo}`);
+    if (f.county ?? f.city ?? f.province) parts.push([f.province, f.city, f.county].filter(Boolean).join(' '));
+    if (f.levels.length) parts.push(f.levels.map((l) => t(`level.${l}`)).join('、'));
+    if (f.kinds.length) parts.push(f.kinds.map((k) => t(`kind.${k}`)).join('、'));
+    if (f.sectors.length) parts.push(f.sectors.join('、'));
+    return parts.length ? parts.join('；') : t('chart.allFilters');
+  });
+
+  const source = computed(() => t('chart.source', { dataset: datasetName.value, filters: filterWords.value }));
+
+  return { t, lang, label, glossary, datasetName, source };
+}

@@ -1,0 +1,54 @@
+import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
+import { storeToRefs } from 'pinia';
+import type { Row } from '@/data/query-runner';
+import type { SqlQuery } from '@/data/sql';
+import { useRunner } from '@/composables/runner';
+import { useDatasetsStore } from '@/stores/datasets';
+
+export interface QueryState<T> {
+  readonly data: ShallowRef<T | null>;
+  readonly loading: Ref<boolean>;
+  readonly error: Ref<string | null>;
+}
+
+/**
+ * Runs a query whenever its builder's inputs or the loaded data change, and decodes the rows.
+ * A newer request makes older responses irrelevant: they are dropped, never shown. A builder that
+ * returns null means "nothing to ask" (e.g. an empty selection) and yields null data.
+ */
+export function useQuery<T>(build: () => SqlQuery | null, decode: (rows: Row[]) => T): QueryState<T> {
+  const runner = useRunner();
+  const { version, status } = storeToRefs(useDatasetsStore());
+  const data = shallowRef<T | null>(null);
+  const loading = ref(false);
+  const error = ref<string | null>(null);
+  let latest = 0;
+
+  watch(
+    [build, version, status],
+    async ([q]) => {
+      const ticket = ++latest;
+      if (!q || version.value === 0) {
+        data.value = null;
+        loading.value = false;
+        return;
+      }
+      loading.value = true;
+      try {
+        const rows = await (await runner).query(q);
+        if (ticket !== latest) return;
+        data.value = decode(rows);
+        error.value = null;
+      } catch (e) {
+        if (ticket !== latest) return;
+        error.value = (e as Error).message;
+        data.value = null;
+      } finally {
+        if (ticket === latest) loading.value = false;
+      }
+    },
+    { immediate: true },
+  );
+
+  return { data, loading, error };
+}

@@ -1,0 +1,69 @@
+import { watch } from 'vue';
+import { useRoute, useRouter, type LocationQuery } from 'vue-router';
+import { useI18n } from 'vue-i18n';
+import { filtersFromQuery, filtersToQuery, type QueryParams } from '@/domain/filters';
+import { useFiltersStore } from '@/stores/filters';
+import { useDatasetsStore } from '@/stores/datasets';
+import { DEFAULT_DATASET } from '@/composables/bundled-datasets';
+import { useDatasetLoader } from '@/composables/use-dataset-loader';
+
+function flat(q: LocationQuery): QueryParams {
+  const out: QueryParams = {};
+  for (const [k, v] of Object.entries(q)) {
+    const s = Array.isArray(v) ? v[0] : v;
+    if (typeof s === 'string') out[k] = s;
+  }
+  return out;
+}
+
+const same = (a: QueryParams, b: QueryParams) =>
+  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+
+/**
+ * Keeps what a person would share — dataset, filters, language — in the URL, so a reload or a
+ * pasted link restores the same picture. The URL is the source; the stores follow it.
+ */
+export function useUrlState() {
+  const route = useRoute();
+  const router = useRouter();
+  const filters = useFiltersStore();
+  const datasets = useDatasetsStore();
+  const { locale } = useI18n();
+  const loader = useDatasetLoader();
+
+  watch(
+    () => route.query,
+    (q) => {
+      const p = flat(q);
+      const next = filtersFromQuery(p);
+      if (!same(filtersToQuery(next), filtersToQuery(filters.filters))) filters.filters = next;
+      locale.value = p.lang === 'en' ? 'en' : 'zh';
+      const ds = p.ds ?? DEFAULT_DATASET;
+      if (datasets.entries.some((e) => e.id === ds) && datasets.activeId !== ds) void loader.loadEntry(ds);
+    },
+    { immediate: true },
+  );
+
+  watch(
+    () => filters.filters,
+    (f) => {
+      const current = flat(route.query);
+      const keep: QueryParams = {};
+      for (const k of ['ds', 'lang', 'metric', 'agency', 'report']) if (current[k] !== undefined) keep[k] = current[k];
+      const next = { ...keep, ...filtersToQuery(f) };
+      if (!same(next, current)) void router.replace({ query: next });
+    },
+  );
+}
+
+/** Sets one URL parameter (dataset, language, view-specific choices), keeping the rest. */
+export function useQueryParam() {
+  const route = useRoute();
+  const router = useRouter();
+  return (key: string, value: string | null) => {
+    const query: QueryParams = { ...flat(route.query) };
+    if (value === null) delete query[key];
+    else query[key] = value;
+    void router.replace({ query });
+  };
+}

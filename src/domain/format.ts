@@ -1,0 +1,69 @@
+import type { IndicatorUnit } from '@/domain/indicators';
+
+export type Lang = 'zh' | 'en';
+
+const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
+
+/** Placeholder for a value that is not reported or not defined (zero denominator). */
+export const NO_VALUE = '—';
+
+export function formatCount(v: number | null, lang: Lang): string {
+  if (v === null || !Number.isFinite(v)) return NO_VALUE;
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(v);
+}
+
+/** Axis-friendly count: 3.5万 / 1.2亿 in Chinese, 35K / 120M in English. */
+export function formatCompact(v: number | null, lang: Lang): string {
+  if (v === null || !Number.isFinite(v)) return NO_VALUE;
+  return new Intl.NumberFormat(locale(lang), { notation: 'compact', maximumFractionDigits: 1 }).format(v);
+}
+
+export function formatPercent(v: number | null, lang: Lang, digits = 1): string {
+  if (v === null || !Number.isFinite(v)) return NO_VALUE;
+  return new Intl.NumberFormat(locale(lang), {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(v);
+}
+
+export function formatDecimal(v: number | null, lang: Lang, digits = 2): string {
+  if (v === null || !Number.isFinite(v)) return NO_VALUE;
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(v);
+}
+
+export function formatValue(v: number | null, unit: IndicatorUnit, lang: Lang): string {
+  if (unit === 'percent') return formatPercent(v, lang);
+  if (unit === 'wan_yuan') return formatDecimal(v, lang, 2);
+  return formatCount(v, lang);
+}
+
+export interface Change {
+  /** Relative change for counts, absolute difference (in percentage points) for rates. */
+  readonly value: number;
+  readonly kind: 'relative' | 'points';
+}
+
+/** Change against the previous year; null when either side is missing or the base is 0. */
+export function changeBetween(prev: number | null, cur: number | null, unit: IndicatorUnit): Change | null {
+  if (prev === null || cur === null) return null;
+  if (unit === 'percent') return { value: (cur - prev) * 100, kind: 'points' };
+  if (prev === 0) return null;
+  return { value: cur / prev - 1, kind: 'relative' };
+}
+
+export function formatChange(c: Change | null, lang: Lang): string {
+  if (!c) return NO_VALUE;
+  const sign = c.value > 0 ? '+' : c.value < 0 ? '−' : '±';
+  const abs = Math.abs(c.value);
+  if (c.kind === 'points') {
+    const n = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(abs);
+    return lang === 'zh' ? `${sign}${n} 个百分点` : `${sign}${n} pp`;
+  }
+  return `${sign}${formatPercent(abs, lang)}`;
+}
+
+/** Escapes text from data before it reaches HTML (ECharts tooltips render HTML). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { preview, type PreviewServer } from 'vite';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../screenshots', import.meta.url));
+
+/** Chromium from PATH (Debian's package); never a downloaded browser. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? 'chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface Harness {
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Serves the built app (run `vite build` first) and starts the browser. */
+export async function startHarness(): Promise<Harness> {
+  const server: PreviewServer = await preview({
+    root,
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'error',
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  const browser = await chromium.launch({ executablePath: await resolveChromium(), args: FLAGS, headless: true });
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}/`,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    },
+  };
+}
+
+async function resolveChromium(): Promise<string> {
+  const { execFileSync } = await import('node:child_process');
+  if (CHROMIUM.includes('/')) return CHROMIUM;
+  return execFileSync('sh', ['-c', `command -v ${CHROMIUM}`])
+    .toString()
+    .trim();
+}
+
+export interface WatchedPage {
+  readonly page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  readonly errors: string[];
+}
+
+export async function openPage(
+  h: Harness,
+  path: string,
+  viewport = { width: 1360, height: 900 },
+): Promise<WatchedPage> {
+  const page = await h.browser.newPage({ viewport, deviceScaleFactor: 1 });
+  const errors: string[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Anything not served by the app itself would be a CDN or remote call: refuse and record it.
+  await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
+    errors.push(`remote request: ${route.request().url()}`);
+    return route.abort();
+  });
+  await page.goto(new URL(path, h.baseUrl).toString());
+  return { page, errors };
+}
+
+/** Waits until the dataset is loaded and every chart on the page has rendered or said "no data". */
+export async function waitForCharts(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="kpis"], .data-view', { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const cards = [...document.querySelectorAll('.chart-card')];
+      return (
+        cards.every((c) => c.querySelector('.echart[data-rendered="true"]') || c.querySelector('[data-empty]')) &&
+        !document.querySelector('.chart-body.dim')
+      );
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+}

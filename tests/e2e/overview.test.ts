@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot, startHarness, waitForCharts, type Harness } from './harness';
+import { rawDataset, shownNumber } from './support';
+
+let h: Harness;
+let demo: Awaited<ReturnType<typeof rawDataset>>;
+let real: Awaited<ReturnType<typeof rawDataset>>;
+
+beforeAll(async () => {
+  [h, demo, real] = await Promise.all([startHarness(), rawDataset('demo.csv'), rawDataset('real.csv')]);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const kpi = async (page: Page, key: string) =>
+  (await page.locator(`[data-testid="kpi-${key}"] [data-role="value"]`).innerText()).trim();
+
+/** Headline figures computed by hand from the raw file: sums and a pooled disclosure rate. */
+async function expected(q: typeof demo, where: string, params: (string | number)[]) {
+  const [latest] = await q(`SELECT max(year) AS y FROM raw WHERE ${where}`, params);
+  const y = Number(latest?.y);
+  const [row] = await q(
+    `SELECT sum(t3_new_total) AS new_total,
+            sum(t3_granted_total + t3_partial_total) FILTER (WHERE t3_total_total IS NOT NULL) AS disclosed,
+            sum(t3_total_total) FILTER (WHERE t3_granted_total + t3_partial_total IS NOT NULL) AS handled,
+            sum(t4_review_total) AS reviews
+     FROM raw WHERE year = ? AND ${where}`,
+    [y, ...params],
+  );
+  return {
+    year: y,
+    newTotal: Number(row?.new_total),
+    disclosure: Math.round((Number(row?.disclosed) / Number(row?.handled)) * 1000) / 10,
+    reviews: Number(row?.reviews),
+  };
+}
+
+describe('Overview', () => {
+  it('shows the demo dataset in Chinese with headline figures equal to an independent query', async () => {
+    const { page, errors } = await openPage(h, '#/overview?noanim=1');
+    await waitForCharts(page);
+    const want = await expected(demo, 'TRUE', []);
+    expect(await page.locator('h1').innerText()).toBe('公开年报看板');
+    expect(await page.locator('[data-testid="generated-badge"]').innerText()).toBe('演示数据（生成）');
+    expect(await page.locator('.view-title').innerText()).toContain(String(want.year));
+    expect(shownNumber(await kpi(page, 'new_requests'))).toBe(want.newTotal);
+    expect(shownNumber(await kpi(page, 'disclosure_rate'))).toBe(want.disclosure);
+    expect(shownNumber(await kpi(page, 'review_cases'))).toBe(want.reviews);
+    expect(await page.locator('.chart-card canvas').count()).toBe(3);
+    for (const src of await page.locator('.chart-source').allInnerTexts()) expect(src).toContain('演示数据（生成）');
+    await screenshot(page, 'overview-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('updates figures and the URL on a filter change, and restores them on reload', async () => {
+    const { page, errors } = await openPage(h, '#/overview?noanim=1');
+    await waitForCharts(page);
+    await page.locator('[data-testid="level"] [data-key="county"]').click();
+    await page.waitForFunction(() => location.hash.includes('level=county'));
+    await waitForCharts(page);
+    const want = await expected(demo, "level = 'county'", []);
+    await expect.poll(async () => shownNumber(await kpi(page, 'new_requests'))).toBe(want.newTotal);
+    expect(shownNumber(await kpi(page, 'disclosure_rate'))).toBe(want.disclosure);
+
+    await page.locator('[data-testid="year-to"]').selectOption('2022');
+    await page.waitForFunction(() => location.hash.includes('y=2019-2022') || location.hash.includes('y=2022'));
+    await waitForCharts(page);
+    const [row] = await demo(`SELECT sum(t3_new_total) AS n FROM raw WHERE level = 'county' AND year = 2022`);
+    await expect.poll(async () => shownNumber(await kpi(page, 'new_requests'))).toBe(Number(row?.n));
+
+    await page.reload();
+    await waitForCharts(page);
+    expect(await page.locator('[data-testid="level"] [data-key="county"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('[data-testid="year-to"]').inputValue()).toBe('2022');
+    expect(shownNumber(await kpi(page, 'new_requests'))).toBe(Number(row?.n));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches to the real dataset in one click and shows its figures', async () => {
+    const { page, errors } = await openPage(h, '#/overview?noanim=1');
+    await waitForCharts(page);
+    await page.locator('[data-testid="dataset"]').selectOption('real');
+    await page.waitForFunction(() => location.hash.includes('ds=real'));
+    await expect.poll(async () => page.locator('[data-testid="generated-badge"]').count()).toBe(0);
+    await waitForCharts(page);
+    const want = await expected(real, 'TRUE', []);
+    await expect.poll(async () => shownNumber(await kpi(page, 'new_requests'))).toBe(want.newTotal);
+    await screenshot(page, 'overview-real-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('speaks English on the switch, with the choice in the URL', async () => {
+    const { page, errors } = await openPage(h, '#/overview?noanim=1');
+    await waitForCharts(page);
+    await page.locator('[data-testid="language"]').click();
+    await page.waitForFunction(() => location.hash.includes('lang=en'));
+    expect(await page.locator('h1').innerText()).toBe('Disclosure Dashboard');
+    await waitForCharts(page);
+    await screenshot(page, 'overview-en');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('Data view', () => {
+  it('names file, row and column of a bad upload and keeps the loaded data', async () => {
+    const { page, errors } = await openPage(h, '#/data?noanim=1');
+    await page.waitForSelector('[data-testid="loaded-summary"]', { timeout: 60_000 });
+    const before = await page.locator('[data-testid="loaded-summary"]').innerText();
+    const csv = 'agency_id,agency_name,year,level,kind,t3_new_total\nx,某局,2023,county,department,十二\n';
+    await page
+      .locator('[data-testid="file-input"]')
+      .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const failure = page.locator('[data-testid="load-failure"]');
+    await failure.waitFor();
+    const text = await failure.innerText();
+    expect(text).toContain('bad.csv');
+    expect(text).toContain('第 2 行');
+    expect(text).toContain('t3_new_total');
+    expect(text).toContain('“十二”不是数字');
+    expect(await page.locator('[data-testid="loaded-summary"]').innerText()).toBe(before);
+    await screenshot(page, 'data-load-error-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
