@@ -26,8 +26,10 @@ export interface Harness {
 
 /** Serves the built app (run `vite build` first) and starts the browser. */
 export async function startHarness(): Promise<Harness> {
+  // E2E_DIST lets several builds be tested side by side (default: dist/).
   const server: PreviewServer = await preview({
     root,
+    build: { outDir: process.env.E2E_DIST ?? 'dist' },
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'error',
   });

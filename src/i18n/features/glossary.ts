@@ -1,0 +1,5 @@
+/** Messages of the glossary view, under the `glossary` namespace. */
+export default {
+  zh: {},
+  en: {},
+};

@@ -1,0 +1,5 @@
+/** Messages of the proactive view, under the `proactive` namespace. */
+export default {
+  zh: {},
+  en: {},
+};

@@ -1,0 +1,5 @@
+/** Messages of the quality view, under the `quality` namespace. */
+export default {
+  zh: {},
+  en: {},
+};

@@ -1,0 +1,5 @@
+/** Messages of the trends view, under the `trends` namespace. */
+export default {
+  zh: {},
+  en: {},
+};
