@@ -9,6 +9,8 @@ export interface StackedYearsInput {
   readonly series: readonly { key: string; name: string; values: readonly (number | null)[] }[];
   readonly lang: Lang;
   readonly colors?: Record<string, string>;
+  /** Years outside this range are drawn faded: context for a selection, not part of it. */
+  readonly highlight?: { from: number | null; to: number | null };
 }
 
 /** Stacked bars of a count per year (e.g. new requests by applicant type). */
@@ -16,6 +18,8 @@ export function buildStackedYearsOption(input: StackedYearsInput): EChartsOption
   const { years, series, lang } = input;
   const colors = input.colors ?? APPLICANT_COLORS;
   const yearLabel = (y: number) => (lang === 'zh' ? `${y}年` : String(y));
+  const inRange = (y: number) =>
+    !input.highlight || ((input.highlight.from ?? -Infinity) <= y && y <= (input.highlight.to ?? Infinity));
   return {
     ...BASE_OPTION,
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
@@ -52,7 +56,7 @@ export function buildStackedYearsOption(input: StackedYearsInput): EChartsOption
       barMaxWidth: 48,
       itemStyle: { color: colors[s.key] ?? '#999' },
       emphasis: { focus: 'series' },
-      data: [...s.values],
+      data: s.values.map((v, i) => ({ value: v, itemStyle: { opacity: inRange(years[i] ?? 0) ? 1 : 0.3 } })),
     })),
   };
 }

@@ -5,7 +5,11 @@ export type Term =
   | { readonly cell: string; readonly sign?: 1 | -1 }
   | { readonly group: OutcomeGroup; readonly col: T3Col; readonly sign?: 1 | -1 };
 
-export type IndicatorUnit = 'count' | 'percent' | 'wan_yuan';
+/**
+ * `percent` and `per_100` are both stored as the plain ratio (numerator ÷ denominator); they differ
+ * only in how the ratio is shown (× 100 with "%", or × 100 as "per 100 requests").
+ */
+export type IndicatorUnit = 'count' | 'percent' | 'per_100' | 'wan_yuan';
 
 export interface IndicatorDef {
   readonly key: string;
@@ -92,6 +96,18 @@ export const INDICATORS: readonly IndicatorDef[] = [
       en: 'Share of handled requests not processed (5 reasons).',
     },
     direction: 'up_bad',
+  },
+  {
+    key: 'other_rate',
+    name: { zh: '其他处理率', en: 'Other-handling rate' },
+    unit: 'percent',
+    numerator: [g('other')],
+    denominator: [c('t3_total_total')],
+    explanation: {
+      zh: '其他处理占办理总计的比例。2019 模板只有一行“其他处理”，2021 模板分为三项，这里取单行或三项之和，因此只有合计可跨模板比较。',
+      en: 'Share of handled requests closed as “other handling”. The 2019 template has one row, the 2021 template three; the single row or the sum of the three is used, so only the total compares across templates.',
+    },
+    direction: 'neutral',
   },
   {
     key: 'completion_rate',
@@ -189,6 +205,18 @@ export const INDICATORS: readonly IndicatorDef[] = [
     },
     direction: 'up_bad',
   },
+  {
+    key: 'cases_per_100',
+    name: { zh: '每百件申请的复议诉讼案件', en: 'Cases per 100 requests' },
+    unit: 'per_100',
+    numerator: [c('t4_review_total'), c('t4_suit_direct_total'), c('t4_suit_after_review_total')],
+    denominator: RECEIVED,
+    explanation: {
+      zh: '行政复议与两类行政诉讼案件之和，折算为每 100 件（新收 + 上年结转）申请对应的案件数。复议后又起诉的争议在两处各计一次；案件并非本年申请的子集，只是与申请量对照。',
+      en: 'Administrative reviews plus both kinds of lawsuits per 100 requests received or carried in. A dispute reviewed and then taken to court counts in both; the cases are not a subset of this year’s requests, only set against their volume.',
+    },
+    direction: 'up_bad',
+  },
 ];
 
 const BY_KEY = new Map(INDICATORS.map((i) => [i.key, i]));
@@ -222,8 +250,9 @@ function sumLabel(terms: readonly Term[], lang: 'zh' | 'en'): string {
 export function formulaText(def: IndicatorDef, lang: 'zh' | 'en'): string {
   const num = sumLabel(def.numerator, lang);
   if (!def.denominator) return num;
-  const wrap = (s: string, n: number) => (n > 1 ? `（${s}）` : s);
-  return `${wrap(num, def.numerator.length)} ÷ ${wrap(sumLabel(def.denominator, lang), def.denominator.length)}`;
+  const wrap = (s: string, n: number) => (n <= 1 ? s : lang === 'zh' ? `（${s}）` : `(${s})`);
+  const ratio = `${wrap(num, def.numerator.length)} ÷ ${wrap(sumLabel(def.denominator, lang), def.denominator.length)}`;
+  return def.unit === 'per_100' ? `${ratio} × 100` : ratio;
 }
 
 /** Value of a term sum for one report; null as soon as one term is not reported. */

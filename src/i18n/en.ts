@@ -118,6 +118,13 @@ const en: typeof zh = {
   },
   level: { national: 'National', province: 'Province', city: 'City', county: 'County', township: 'Township' },
   kind: { government: 'Government', department: 'Department' },
+  qualityFlag: {
+    included:
+      '{n} of the {total} reports selected fail an error-level consistency rule (their figures do not add up); the charts include them.',
+    excluded: '{n} reports failing an error-level consistency rule are left out; the charts use the rest.',
+    list: 'See the list',
+    exclude: 'Leave them out',
+  },
   common: { dash: '—', close: 'Close', none: 'none' },
 };
 

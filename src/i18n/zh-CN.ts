@@ -114,5 +114,11 @@ export default {
   },
   level: { national: '国务院部门', province: '省级', city: '市级', county: '县级', township: '乡镇（街道）' },
   kind: { government: '人民政府', department: '部门' },
+  qualityFlag: {
+    included: '当前筛选的 {total} 份年报中，有 {n} 份未通过错误级勾稽规则（数字不相加），图表包含它们。',
+    excluded: '已排除 {n} 份未通过错误级勾稽规则的年报；图表只用其余年报。',
+    list: '查看清单',
+    exclude: '排除这些年报',
+  },
   common: { dash: '—', close: '关闭', none: '无' },
 };

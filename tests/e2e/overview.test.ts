@@ -62,14 +62,18 @@ describe('Overview', () => {
     await page.waitForFunction(() => location.hash.includes('level=county'));
     await waitForCharts(page);
     const want = await expected(demo, "level = 'county'", []);
-    await expect.poll(async () => shownNumber(await kpi(page, 'new_requests'))).toBe(want.newTotal);
+    await expect
+      .poll(async () => shownNumber(await kpi(page, 'new_requests')), { timeout: 30_000 })
+      .toBe(want.newTotal);
     expect(shownNumber(await kpi(page, 'disclosure_rate'))).toBe(want.disclosure);
 
     await page.locator('[data-testid="year-to"]').selectOption('2022');
     await page.waitForFunction(() => location.hash.includes('y=2019-2022') || location.hash.includes('y=2022'));
     await waitForCharts(page);
     const [row] = await demo(`SELECT sum(t3_new_total) AS n FROM raw WHERE level = 'county' AND year = 2022`);
-    await expect.poll(async () => shownNumber(await kpi(page, 'new_requests'))).toBe(Number(row?.n));
+    await expect
+      .poll(async () => shownNumber(await kpi(page, 'new_requests')), { timeout: 30_000 })
+      .toBe(Number(row?.n));
 
     await page.reload();
     await waitForCharts(page);
@@ -80,15 +84,41 @@ describe('Overview', () => {
     await page.close();
   });
 
+  it('says how many reports fail an error-level rule and leaves them out on request', async () => {
+    const { page, errors } = await openPage(h, '#/overview?noanim=1&y=2023');
+    await waitForCharts(page);
+    const flag = page.locator('[data-testid="quality-flag"]');
+    await flag.waitFor();
+    const [row] = await demo(`SELECT count(*) AS n FROM raw WHERE year = 2023`);
+    expect(await flag.innerText()).toContain(`${Number(row?.n)} 份年报`);
+    await page.locator('[data-testid="exclude-failing"]').check();
+    await page.waitForFunction(() => location.hash.includes('xf=1'));
+    await waitForCharts(page);
+    // Independent: the generator's own list of reports it broke on purpose with an error-level rule.
+    const [kept] = await demo(
+      `SELECT sum(t3_new_total) AS n FROM raw WHERE year = 2023 AND (agency_id, year) NOT IN (
+         SELECT (agency_id, year) FROM read_csv('violations.csv') WHERE rule IN ('R1', 'R2', 'R3', 'R4', 'R5'))`,
+    );
+    await expect
+      .poll(async () => shownNumber(await kpi(page, 'new_requests')), { timeout: 30_000 })
+      .toBe(Number(kept?.n));
+    expect(await flag.innerText()).toContain('已排除');
+    await screenshot(page, 'overview-excluded-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('switches to the real dataset in one click and shows its figures', async () => {
     const { page, errors } = await openPage(h, '#/overview?noanim=1');
     await waitForCharts(page);
     await page.locator('[data-testid="dataset"]').selectOption('real');
     await page.waitForFunction(() => location.hash.includes('ds=real'));
-    await expect.poll(async () => page.locator('[data-testid="generated-badge"]').count()).toBe(0);
+    await expect.poll(async () => page.locator('[data-testid="generated-badge"]').count(), { timeout: 30_000 }).toBe(0);
     await waitForCharts(page);
     const want = await expected(real, 'TRUE', []);
-    await expect.poll(async () => shownNumber(await kpi(page, 'new_requests'))).toBe(want.newTotal);
+    await expect
+      .poll(async () => shownNumber(await kpi(page, 'new_requests')), { timeout: 30_000 })
+      .toBe(want.newTotal);
     await screenshot(page, 'overview-real-zh');
     expect(errors).toEqual([]);
     await page.close();

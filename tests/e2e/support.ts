@@ -14,6 +14,8 @@ export async function rawDataset(
   const path = fileURLToPath(new URL(`../../datasets/${file}`, import.meta.url));
   await runner.registerFile(file, new Uint8Array(readFileSync(path)));
   await runner.query({ text: `CREATE TABLE raw AS SELECT * FROM read_csv('${file}', header = true)`, params: [] });
+  const violations = fileURLToPath(new URL('../../datasets/demo-violations.csv', import.meta.url));
+  await runner.registerFile('violations.csv', new Uint8Array(readFileSync(violations)));
   return (text, params = []) => runner.query({ text, params });
 }
 

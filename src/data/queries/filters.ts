@@ -1,7 +1,7 @@
 import type { Filters } from '@/domain/filters';
 import { col, join, name, sql, type Fragment } from '@/data/sql';
 
-/** Table of report keys that fail an error-level rule; created by the rule engine when it runs. */
+/** Reports that fail an error-level rule; kept in step with `reports` by every load (data/quality.ts). */
 export const FAILING_REPORTS_TABLE = 'failing_reports';
 
 export interface WhereOptions {
@@ -9,8 +9,6 @@ export interface WhereOptions {
   readonly ignoreYears?: boolean;
   /** Leave the agency pick out (rankings show all agencies matching the rest). */
   readonly ignoreAgencies?: boolean;
-  /** Whether the failing-reports table exists, i.e. the rules have been run. */
-  readonly failuresKnown?: boolean;
 }
 
 /** WHERE clause (always valid, `TRUE` when nothing is chosen) for the canonical reports table. */
@@ -27,7 +25,7 @@ export function filtersWhere(f: Filters, opts: WhereOptions = {}): Fragment {
   if (f.county) parts.push(sql`${col('county')} = ${f.county}`);
   if (f.sectors.length) parts.push(sql`${col('sector')} IN (${f.sectors})`);
   if (!opts.ignoreAgencies && f.agencies.length) parts.push(sql`${col('agency_id')} IN (${f.agencies})`);
-  if (f.excludeFailing && opts.failuresKnown) {
+  if (f.excludeFailing) {
     parts.push(
       sql`NOT EXISTS (SELECT 1 FROM ${name(FAILING_REPORTS_TABLE)} fr WHERE fr.agency_id = reports.agency_id AND fr.year = reports.year)`,
     );
