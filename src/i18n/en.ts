@@ -84,7 +84,7 @@ const en: typeof zh = {
     loaded: 'Loaded data',
     loadFile: 'Load a file',
     loadFileHint:
-      'CSV (UTF-8 or GB18030) or Parquet, wide (one row per report) or long (agency_id, year, cell, value).',
+      'CSV (UTF-8 or GB18030), Excel (.xlsx, first sheet) or Parquet, wide (one row per report) or long (agency_id, year, cell, value).',
     loadUrl: 'Load from a URL',
     load: 'Load',
     loadFailed:
@@ -95,8 +95,8 @@ const en: typeof zh = {
     download: 'Download current data (CSV)',
   },
   issue: {
-    unreadable: 'The file could not be read ({detail}). Check that it is a CSV or Parquet file.',
-    unsupported_format: 'Unsupported file type. Use .csv or .parquet (save Excel sheets as CSV).',
+    unreadable: 'The file could not be read ({detail}). Check that it is a CSV, XLSX or Parquet file.',
+    unsupported_format: 'Unsupported file type. Use .csv, .xlsx or .parquet (save old .xls files as .xlsx).',
     empty: 'The file has no data rows.',
     missing_column: 'Required column "{column}" is missing. Add it as described in datasets/README.md.',
     unknown_column: 'Unknown column "{column}". Rename it to a contract key (e.g. t3_new_total) or remove it.',

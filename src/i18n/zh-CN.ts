@@ -82,7 +82,7 @@ export default {
     loaded: '已载入的数据',
     loadFile: '载入文件',
     loadFileHint:
-      '支持 CSV（UTF-8 或 GB18030）与 Parquet，宽表（每行一份年报）或长表（agency_id, year, cell, value）。',
+      '支持 CSV（UTF-8 或 GB18030）、Excel（.xlsx，读第一个工作表）与 Parquet，宽表（每行一份年报）或长表（agency_id, year, cell, value）。',
     loadUrl: '从网址载入',
     load: '载入',
     loadFailed: '文件 {file} 未能载入：共 {total} 处问题，以下列出前 {shown} 处。已载入的数据未受影响。',
@@ -92,8 +92,8 @@ export default {
     download: '下载当前数据（CSV）',
   },
   issue: {
-    unreadable: '无法读取该文件（{detail}）。请确认它是 CSV 或 Parquet 文件。',
-    unsupported_format: '不支持此文件类型。请使用 .csv 或 .parquet 文件（Excel 请另存为 CSV）。',
+    unreadable: '无法读取该文件（{detail}）。请确认它是 CSV、XLSX 或 Parquet 文件。',
+    unsupported_format: '不支持此文件类型。请使用 .csv、.xlsx 或 .parquet 文件（.xls 请先另存为 .xlsx）。',
     empty: '文件中没有数据行。',
     missing_column: '缺少必需的列“{column}”。请按 datasets/README.md 的列规范补上该列。',
     unknown_column: '未知的列“{column}”。请改为规范中的列名（如 t3_new_total），或删除该列。',

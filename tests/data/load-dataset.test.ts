@@ -6,6 +6,7 @@ import { sql } from '@/data/sql';
 import { loadDataset } from '@/data/load/load-dataset';
 import { DatasetLoadError, type LoadIssue } from '@/data/load/issues';
 import { fixtureFile, fixturePath, freshRunner, textFile } from '../support/engine';
+import { xlsxOf } from '../support/xlsx';
 
 let runner: QueryRunner;
 beforeAll(async () => {
@@ -127,6 +128,30 @@ describe('loading the long shape and Parquet', () => {
       s: 335,
       f: 1234.5678,
     });
+  });
+});
+
+describe('loading a spreadsheet', () => {
+  const rows = wideCsv
+    .trim()
+    .split('\n')
+    .map((l, i) =>
+      l.split(',').map((v) => (i > 0 && v !== '' && /^-?[\d.]+$/.test(v) ? Number(v) : v === '' ? null : v)),
+    );
+
+  it('reads the first sheet of an XLSX workbook like the CSV', async () => {
+    const s = await loadDataset(runner, { name: 'reports.xlsx', bytes: xlsxOf(rows) });
+    expect(s).toMatchObject({ format: 'xlsx', reports: 5 });
+    expect(await one`SELECT sum(t3_new_total) AS s, sum(t2_fees) AS f FROM reports WHERE year = 2023`).toEqual({
+      s: 335,
+      f: 1234.5678,
+    });
+  });
+
+  it('locates a bad cell by its spreadsheet row', async () => {
+    const bad = rows.map((r, i) => (i === 3 ? r.map((v, j) => (j === colIndex('t3_new_total') ? '很多' : v)) : r));
+    const issues = await issuesOf(loadDataset(runner, { name: 'bad.xlsx', bytes: xlsxOf(bad) }));
+    expect(issues).toEqual([{ code: 'not_a_number', file: 'bad.xlsx', row: 4, column: 't3_new_total', value: '很多' }]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import { readSheet } from 'read-excel-file/universal';
 import type { QueryRunner } from '@/data/query-runner';
 import { name, sql } from '@/data/sql';
 import { DatasetLoadError, type LoadIssue } from '@/data/load/issues';
@@ -10,7 +11,7 @@ import { longProjection, REPORTS_TABLE, typedProjection, wideProjection } from '
 import { insertTypedColumns, isTypedWide, typedIssues } from '@/data/load/typed-columns';
 import { refreshFailingReports } from '@/data/quality';
 
-export type DatasetFormat = 'csv' | 'parquet';
+export type DatasetFormat = 'csv' | 'parquet' | 'xlsx';
 
 export interface DatasetFile {
   /** File name as the user knows it; every message names it. */
@@ -31,8 +32,9 @@ export interface LoadSummary {
 export function detectFormat(file: DatasetFile): DatasetFormat | null {
   const b = file.bytes;
   if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x41 && b[2] === 0x52 && b[3] === 0x31) return 'parquet'; // PAR1
-  if (b.length >= 2 && b[0] === 0x50 && b[1] === 0x4b) return null; // a zip: XLSX, DOCX…
   const lower = file.name.toLowerCase();
+  const zip = b.length >= 2 && b[0] === 0x50 && b[1] === 0x4b;
+  if (zip) return lower.endsWith('.xlsx') ? 'xlsx' : null; // other zips (DOCX…) are not datasets
   if (lower.endsWith('.parquet')) return 'parquet';
   if (lower.endsWith('.csv') || lower.endsWith('.txt') || lower.endsWith('.tsv')) return 'csv';
   return null;
@@ -122,6 +124,24 @@ async function stagedTable(
   }
 }
 
+/** The first sheet of a workbook: row 1 is the header, as a spreadsheet shows it. */
+async function stageXlsx(runner: QueryRunner, file: DatasetFile): Promise<Staging> {
+  let rows: unknown[][];
+  try {
+    const b = file.bytes;
+    rows = (await readSheet(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer)) as unknown[][];
+  } catch (e) {
+    throw new DatasetLoadError(file.name, [{ code: 'unreadable', file: file.name, detail: (e as Error).message }], 1);
+  }
+  const [header = [], ...records] = rows;
+  return stageRecords(
+    runner,
+    header.map((h) => (h === null || h === undefined ? '' : String(h))),
+    records,
+    2,
+  );
+}
+
 /** Builds the validated canonical rows of a file in a temp table; returns the file's shape. */
 async function canonicalTable(
   runner: QueryRunner,
@@ -130,6 +150,7 @@ async function canonicalTable(
   table: string,
 ): Promise<'wide' | 'long'> {
   if (format === 'csv') return stagedTable(runner, file.name, await stageCsv(runner, file.name, file.bytes), table);
+  if (format === 'xlsx') return stagedTable(runner, file.name, await stageXlsx(runner, file), table);
   const pq = await readParquet(file);
   if (pq.rowCount === 0) fail(file.name, { issues: [{ code: 'empty', file: file.name }], total: 1 });
   const mapping = mapColumns(
