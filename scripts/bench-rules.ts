@@ -6,7 +6,14 @@ import { CELLS } from '@/domain/catalogue';
 import { createNodeRunner } from '@/data/engine-node';
 import type { QueryRunner } from '@/data/query-runner';
 import { col, join, sql, type Fragment } from '@/data/sql';
-import { agencyScoreQuery, flaggedReportsQuery, ruleResultsQuery, ruleSummaryQuery } from '@/data/queries/rule-results';
+import {
+  agencyScoreQuery,
+  flaggedReportsQuery,
+  ruleCountsTableSql,
+  ruleResultsQuery,
+  ruleSummaryQuery,
+  RULE_COUNTS_TABLE,
+} from '@/data/queries/rule-results';
 import { generateSyntheticReports } from './lib/synthetic-reports';
 
 const N = Number(process.argv[2] ?? 100_000);
@@ -59,6 +66,11 @@ const page = await time(
   ruleResultsQuery({ statuses: ['fail', 'not_assessable'], limit: 100 }),
 );
 const noS1 = ruleResultsQuery({ rules: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'S2'] });
+const withS1 = await time(
+  runner,
+  'flagged, S1 included (asked by name)',
+  flaggedReportsQuery({ rules: ['R1', 'R2', 'R3', 'R4', 'R5', 'S1', 'S2'] }),
+);
 const everything = await time(
   runner,
   'rule results: all statuses, R1–R6+S2 (count only)',
@@ -67,6 +79,18 @@ const everything = await time(
 const summary = await time(runner, 'summary by level/kind/year', ruleSummaryQuery());
 const score = await time(runner, 'agency quality score', agencyScoreQuery());
 const flagged = await time(runner, 'reports failing an error rule', flaggedReportsQuery());
+
+// What the app does: evaluate once per load into rule_counts, then read it.
+const materialise = await time(runner, 'per load: rule_counts table (once)', ruleCountsTableSql());
+const m = { countsTable: RULE_COUNTS_TABLE };
+const mFlagged = await time(runner, 'read: flagged reports', flaggedReportsQuery(m));
+const mSummary = await time(runner, 'read: summary by level/kind/year', ruleSummaryQuery(m));
+const mScore = await time(runner, 'read: agency quality score', agencyScoreQuery(m));
+const mPage = await time(
+  runner,
+  'read: first 100 failures',
+  ruleResultsQuery({ ...m, statuses: ['fail'], limit: 100 }),
+);
 
 console.log('\nratio to SUM(t3_total_total) / to SUM of every column:');
 for (const [label, ms] of [
@@ -77,6 +101,12 @@ for (const [label, ms] of [
   ['summary', summary],
   ['score', score],
   ['flagged', flagged],
+  ['flagged with S1', withS1],
+  ['rule_counts (per load)', materialise],
+  ['read: flagged', mFlagged],
+  ['read: summary', mSummary],
+  ['read: score', mScore],
+  ['read: first 100 failures', mPage],
 ] as const) {
   console.log(
     `  ${label.padEnd(28)} ${(ms / baseline).toFixed(1).padStart(7)}×  ${(ms / scanAll).toFixed(1).padStart(6)}×`,

@@ -13,10 +13,11 @@ import {
   flaggedReportsQuery,
   ruleResultsQuery,
   ruleSummaryQuery,
+  ruleCountsTableSql,
   type RuleQueryOptions,
   type RuleResultsOptions,
 } from '@/data/queries/rule-results';
-import { evaluateReports, type CheckResult, type ReportRow } from '@/domain/rules';
+import { evaluateReports, rule, type CheckResult, type ReportRow } from '@/domain/rules';
 import { consistentReport, createReportsTable, type ReportObject } from '../support/report-rows';
 import { loadCanonicalCsv } from '../../scripts/lib/reports-table';
 
@@ -48,6 +49,10 @@ async function sqlResults(options: RuleResultsOptions = {}): Promise<CheckResult
   if (!q) return [];
   return (await runner.query(q)).map((row) => decodeRuleResultRow(row, options));
 }
+
+/** What the SQL evaluates by default: every assessed rule but those the loader enforces (S1). */
+const tsResults = (rows: ReportRow[], options: RuleQueryOptions = {}) =>
+  evaluateReports(rows, options).filter((r) => !rule(r.rule).enforcedAtLoad);
 
 async function reportRows(): Promise<ReportRow[]> {
   return runner.query(sql`SELECT * FROM reports`);
@@ -83,7 +88,7 @@ describe('rule SQL against the TypeScript evaluator', () => {
   it.each([{}, { blankAsZero: true }])(
     'gives exactly the same results as evaluateReports (%o)',
     async (options: RuleQueryOptions) => {
-      const expected = evaluateReports(await reportRows(), options)
+      const expected = tsResults(await reportRows(), options)
         .sort(order)
         .map(comparable);
       const actual = (await sqlResults(options)).sort(order).map(comparable);
@@ -94,9 +99,29 @@ describe('rule SQL against the TypeScript evaluator', () => {
     },
   );
 
+  it('evaluates S1 when asked by name, like the TypeScript evaluator', async () => {
+    const expected = evaluateReports(await reportRows())
+      .filter((r) => r.rule === 'S1')
+      .sort(order)
+      .map(comparable);
+    const actual = (await sqlResults({ rules: ['S1'] })).sort(order).map(comparable);
+    expect(actual).toEqual(expected);
+    expect(actual.filter((r) => r.status === 'fail').map((r) => r.check)).toEqual(['S1.t2_fees']);
+  });
+
+  it('reads materialised counts and evaluates only the problem reports, with the same results', async () => {
+    await runner.query(ruleCountsTableSql('counts_test'));
+    const options = { countsTable: 'counts_test', statuses: ['fail', 'not_assessable'] as const };
+    expect(await sqlResults(options)).toEqual(await sqlResults({ statuses: ['fail', 'not_assessable'] }));
+    const summary = (opts: RuleQueryOptions) => runner.query(ruleSummaryQuery(opts)!);
+    expect(await summary({ countsTable: 'counts_test' })).toEqual(await summary({}));
+    const flagged = (opts: RuleQueryOptions) => runner.query(flaggedReportsQuery(opts)!);
+    expect(await flagged({ countsTable: 'counts_test' })).toEqual(await flagged({}));
+  });
+
   it('filters by status and rule, in agency, year and declaration order', async () => {
     const fails = await sqlResults({ statuses: ['fail'] });
-    const ts = evaluateReports(await reportRows()).filter((r) => r.status === 'fail');
+    const ts = tsResults(await reportRows()).filter((r) => r.status === 'fail');
     expect(fails.map((r) => `${r.agencyId} ${r.year} ${r.check}`).sort()).toEqual(
       ts.map((r) => `${r.agencyId} ${r.year} ${r.check}`).sort(),
     );
@@ -114,7 +139,7 @@ describe('rule SQL against the TypeScript evaluator', () => {
     const options = { by: ['year'] as const };
     const q = ruleSummaryQuery(options);
     const rows = (await runner.query(q!)).flatMap((r) => decodeRuleSummaryRow(r, options));
-    const ts = evaluateReports(await reportRows());
+    const ts = tsResults(await reportRows());
     for (const s of rows) {
       const mine = ts.filter((r) => r.rule === s.rule && r.year === s.year);
       const byReport = new Map<string, string[]>();
@@ -132,7 +157,7 @@ describe('rule SQL against the TypeScript evaluator', () => {
 
   it('scores each agency by the share of its assessable checks that pass, and ranks them', async () => {
     const rows = decodeAgencyScoreRows(await runner.query(agencyScoreQuery()!));
-    const ts = evaluateReports(await reportRows()).filter((r) => r.rule !== 'S1');
+    const ts = tsResults(await reportRows()).filter((r) => r.rule !== 'S1');
     for (const row of rows) {
       const mine = ts.filter((r) => r.agencyId === row.agencyId);
       const pass = mine.filter((r) => r.status === 'pass').length;
@@ -148,7 +173,7 @@ describe('rule SQL against the TypeScript evaluator', () => {
 
   it('lists the reports that fail an error-level rule', async () => {
     const rows = (await runner.query(flaggedReportsQuery()!)).map(decodeFlaggedReportRow);
-    const ts = evaluateReports(await reportRows()).filter((r) => r.status === 'fail' && r.severity === 'error');
+    const ts = tsResults(await reportRows()).filter((r) => r.status === 'fail' && r.severity === 'error');
     expect(rows.map((r) => `${r.agencyId} ${r.year}`)).toEqual(
       [...new Set(ts.map((r) => `${r.agencyId} ${r.year}`))].sort(),
     );
@@ -199,7 +224,7 @@ describe('real published reports', () => {
   });
 
   it('agrees with the TypeScript evaluator on the real figures', async () => {
-    const ts = evaluateReports(await reportRows())
+    const ts = tsResults(await reportRows())
       .sort(order)
       .map(comparable);
     expect([...results].sort(order).map(comparable)).toEqual(ts);

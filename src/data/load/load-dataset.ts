@@ -9,7 +9,7 @@ import { dropStaging, stageCsv, stageRecords, type Staging } from '@/data/load/s
 import { ensureLoadHelpers, findValueIssues } from '@/data/load/validate';
 import { longProjection, REPORTS_TABLE, typedProjection, wideProjection } from '@/data/load/canonical';
 import { insertTypedColumns, isTypedWide, typedIssues } from '@/data/load/typed-columns';
-import { refreshFailingReports } from '@/data/quality';
+import { refreshQualityTables } from '@/data/quality';
 
 export type DatasetFormat = 'csv' | 'parquet' | 'xlsx';
 
@@ -186,7 +186,7 @@ export async function loadDataset(
     if (mode === 'append') await appendReports(runner, file.name, name(next));
     else await replaceReports(runner, name(next));
     // Derived from the loaded data, so kept in step with it here, whoever loads.
-    await refreshFailingReports(runner);
+    await refreshQualityTables(runner);
     return await summarize(runner, file.name, format, shape, name(next));
   } finally {
     await runner.query(sql`DROP TABLE IF EXISTS ${name(next)}`);

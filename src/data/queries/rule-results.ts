@@ -26,9 +26,24 @@ import {
 export interface RuleQueryOptions {
   /** Treat blank cells as 0; cross-year checks without a previous report stay not assessable. */
   readonly blankAsZero?: boolean;
-  /** Only these rules (default: every assessed rule). */
+  /**
+   * Only these rules (default: every assessed rule except those the loader already enforces —
+   * S1 holds for any loaded dataset, and its one check per cell would dominate the cost).
+   */
   readonly rules?: readonly RuleId[];
+  /**
+   * A table made by `ruleCountsTableSql()` after the last change of `reports`: summary, score and
+   * flags read it instead of evaluating every check again, and the result list evaluates only the
+   * reports it marks as having a problem. Ignored when `blankAsZero` or `rules` is set.
+   */
+  readonly countsTable?: string;
 }
+
+/** The default materialised per-report rule counts (see RuleQueryOptions.countsTable). */
+export const RULE_COUNTS_TABLE = 'rule_counts';
+
+const usableCounts = (o: RuleQueryOptions): string | null =>
+  o.countsTable && !o.blankAsZero && !o.rules ? o.countsTable : null;
 
 export interface RuleResultsOptions extends RuleQueryOptions {
   /** Only results with these statuses (default: all three). */
@@ -151,8 +166,13 @@ interface CheckPlan {
   readonly rules: readonly RuleDef[];
 }
 
+/** The rules the SQL evaluates for these options (see RuleQueryOptions.rules). */
+export function sqlRules(options: RuleQueryOptions = {}): RuleDef[] {
+  return assessedRules(options.rules).filter((r) => options.rules || !r.enforcedAtLoad);
+}
+
 function plan(options: RuleQueryOptions): CheckPlan {
-  const rules = assessedRules(options.rules);
+  const rules = sqlRules(options);
   const all = rules.flatMap((rule) => rule.checks.map((check) => ({ rule, check })));
   const cellBound = all.filter((c) => isCellBound(c.check));
   if (cellBound.some((c) => c.check.relation !== 'ge' || c.rule.templates.length < 2 || c.rule.crossYear)) {
@@ -176,7 +196,7 @@ const cellsCol = (rule: RuleId) => name(`cells_${rule.toLowerCase()}`);
  * a_k, e_k (null when not assessable), m_k (blank mask) and x_k (applies); per rule with
  * cell-bound checks a list `cells_<rule>` of its cells.
  */
-function baseQuery(p: CheckPlan, blankAsZero: boolean, withMask: boolean): Fragment {
+function baseQuery(p: CheckPlan, blankAsZero: boolean, withMask: boolean, only: Fragment | null = null): Fragment {
   const prevKeys = [
     ...new Set(
       p.general.flatMap((c) =>
@@ -203,9 +223,10 @@ function baseQuery(p: CheckPlan, blankAsZero: boolean, withMask: boolean): Fragm
       return sql`, ${listOf(values)} AS ${cellsCol((mine[0] as IndexedCheck).rule.id)}`;
     });
   const id = (k: string) => sql`${R}.${col(k)}`;
+  const where = only ? sql` WHERE (${id('agency_id')}, ${id('year')}) IN (${only})` : sql``;
   return sql`SELECT ${id('agency_id')}, ${id('agency_name')}, ${id('year')}, ${id('level')}, ${id('kind')}, ${id('province')},
     ${templateOf(R)} AS template, ${HAS_PREV} AS has_prev${join(cols, sql``)}${join(lists, sql``)}
-    FROM ${joined}`;
+    FROM ${joined}${where}`;
 }
 
 /** Rules with cell-bound checks, in declaration order. */
@@ -243,7 +264,13 @@ export function ruleResultsQuery(options: RuleResultsOptions = {}): Fragment | n
   const statuses = options.statuses ?? null;
   if (p.general.length + p.cellBound.length === 0 || (statuses && statuses.length === 0)) return null;
   const blankAsZero = options.blankAsZero ?? false;
-  const base = baseQuery(p, blankAsZero, true);
+  // With the materialised counts, only reports that have a wanted non-pass status are evaluated.
+  const counts = usableCounts(options);
+  const only =
+    counts && statuses && !statuses.includes('pass')
+      ? problemReports(counts, p.rules, statuses.includes('fail'), statuses.includes('not_assessable'))
+      : null;
+  const base = baseQuery(p, blankAsZero, true, only);
   const limit = options.limit === undefined ? sql`` : sql` LIMIT CAST(${options.limit} AS BIGINT)`;
   const page = options.offset === undefined ? limit : sql`${limit} OFFSET CAST(${options.offset} AS BIGINT)`;
   const statusText = (code: Fragment) =>
@@ -359,6 +386,8 @@ const ruleCol = (rule: RuleId, what: 'pass' | 'fail' | 'na') => name(`${rule.toL
  */
 function perReportRuleCounts(options: RuleQueryOptions): { query: Fragment; rules: readonly RuleDef[] } {
   const p = plan(options);
+  const table = usableCounts(options);
+  if (table) return { query: sql`SELECT * FROM ${name(table)}`, rules: p.rules };
   const base = baseQuery(p, options.blankAsZero ?? false, false);
   const statusCols = p.general.map(({ check }, k) => {
     const code = statusCode(check.relation, name(`a_${k}`), name(`e_${k}`));
@@ -389,6 +418,24 @@ function perReportRuleCounts(options: RuleQueryOptions): { query: Fragment; rule
     query: sql`SELECT ${IDS}, ${join(counts)} FROM (${statuses})`,
     rules: p.rules,
   };
+}
+
+/** (agency_id, year) of the reports whose counts show a failure and/or a not-assessable check. */
+function problemReports(table: string, rules: readonly RuleDef[], fails: boolean, notAssessable: boolean): Fragment {
+  const conds = rules.flatMap((r) => [
+    ...(fails ? [sql`${ruleCol(r.id, 'fail')} > 0`] : []),
+    ...(notAssessable ? [sql`${ruleCol(r.id, 'na')} > 0`] : []),
+  ]);
+  const where = conds.length ? join(conds, sql` OR `) : sql`FALSE`;
+  return sql`SELECT agency_id, year FROM ${name(table)} WHERE ${where}`;
+}
+
+/**
+ * Materialises the per-report rule counts (default options) into `table`, for the quick reads of
+ * RuleQueryOptions.countsTable. Run it after every change of `reports`.
+ */
+export function ruleCountsTableSql(table: string = RULE_COUNTS_TABLE): Fragment {
+  return sql`CREATE OR REPLACE TABLE ${name(table)} AS ${perReportRuleCounts({}).query}`;
 }
 
 export type SummaryDimension = 'level' | 'kind' | 'year' | 'province';
@@ -450,7 +497,7 @@ export function decodeRuleSummaryRow(row: Row, options: RuleSummaryOptions = {})
     const v = need(row, d);
     return v === null || v === undefined ? null : v;
   };
-  return assessedRules(options.rules).map((rule) => {
+  return sqlRules(options).map((rule) => {
     const id = rule.id.toLowerCase();
     const n = (what: string) => Number(need(row, `${id}_${what}`) ?? 0);
     const passing = n('passing');

@@ -256,6 +256,7 @@ export const RULES: readonly RuleDef[] = [
     assessed: true,
     // One check per reported cell would swamp the score; a negative count is flagged regardless.
     inScore: false,
+    enforcedAtLoad: true,
     checks: S1,
   },
   {

@@ -61,6 +61,12 @@ export interface RuleDef {
   readonly assessed: boolean;
   /** Whether the rule's checks count in an agency's quality score. */
   readonly inScore: boolean;
+  /**
+   * Already guaranteed for any loaded dataset because the loader refuses a file that breaks it
+   * (S1: a negative count). The SQL engine then skips it unless asked by name; the TypeScript
+   * evaluator still checks it, e.g. on parsed report documents before they are loaded.
+   */
+  readonly enforcedAtLoad?: boolean;
   readonly checks: readonly CheckDef[];
 }
 
