@@ -1,22 +1,46 @@
 /**
- * Checks dataset files against rules R1–R6, S1, S2 and writes every result as CSV.
+ * Checks dataset files (or folders of them) against rules R1–R6, S2 and writes every result as
+ * CSV. Files are loaded with the app's own validating loader (CSV, XLSX, Parquet; wide or long),
+ * so a negative count (S1) or any other bad value is refused with its file, row and column.
  *
- *   npx tsx scripts/check.ts <dataset.csv…> [--out rule-results.csv] [--blank-as-zero] [--problems-only]
+ *   npm run check -- <dataset files or folders…> [--out rule-results.csv] [--blank-as-zero] [--problems-only]
  *
  * Exit status: 0 when no error-level rule fails, 1 when one does, 2 on bad input.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { createNodeRunner } from '@/data/engine-node';
+import { DatasetLoadError } from '@/data/load/issues';
+import { loadDataset } from '@/data/load/load-dataset';
+import zh from '@/i18n/zh-CN';
 import {
   decodeRuleResultRow,
   decodeRuleSummaryRow,
+  RULE_COUNTS_TABLE,
   ruleResultsQuery,
   ruleSummaryQuery,
 } from '@/data/queries/rule-results';
 import { ruleResultsCsv } from '@/domain/rule-results-csv';
 import { RULES, describeCheck, checkDef, type CheckStatus } from '@/domain/rules';
-import { loadCanonicalCsv } from './lib/reports-table';
+
+const DATASET_FILE = /\.(csv|tsv|xlsx|parquet)$/i;
+
+/** Files as given, folders expanded to the dataset files directly inside them. */
+function expand(paths: readonly string[]): string[] {
+  return paths.flatMap((p) =>
+    statSync(p).isDirectory()
+      ? readdirSync(p)
+          .filter((f) => DATASET_FILE.test(f))
+          .sort()
+          .map((f) => join(p, f))
+      : [p],
+  );
+}
+
+const message = (e: DatasetLoadError['issues'][number]) =>
+  (zh.issue[e.code] ?? e.code).replace(/\{(\w+)\}/g, (_, k: string) =>
+    String((e as unknown as Record<string, unknown>)[k] ?? ''),
+  );
 
 interface Args {
   files: string[];
@@ -39,7 +63,7 @@ function parseArgs(argv: readonly string[]): Args {
     } else if (a.startsWith('--')) throw new Error(`Unknown option ${a}`);
     else args.files.push(a);
   }
-  if (args.files.length === 0) throw new Error('Give at least one dataset file (canonical wide CSV)');
+  if (args.files.length === 0) throw new Error('Give at least one dataset file or folder (CSV, XLSX or Parquet)');
   return args;
 }
 
@@ -52,15 +76,34 @@ async function main(): Promise<number> {
     return 2;
   }
   const runner = await createNodeRunner();
-  const files = args.files.map((f) => ({ name: basename(f), bytes: new Uint8Array(readFileSync(f)) }));
-  await loadCanonicalCsv(runner, files);
-  const options = { blankAsZero: args.blankAsZero };
+  const paths = expand(args.files);
+  for (const [i, path] of paths.entries()) {
+    try {
+      await loadDataset(
+        runner,
+        { name: basename(path), bytes: new Uint8Array(readFileSync(path)) },
+        i === 0 ? 'replace' : 'append',
+      );
+    } catch (e) {
+      if (!(e instanceof DatasetLoadError)) throw e;
+      console.error(`${path}: not loaded, ${e.total} problem(s):`);
+      for (const issue of e.issues) {
+        const where = [issue.row !== undefined ? `row ${issue.row}` : '', issue.column ? `column ${issue.column}` : '']
+          .filter(Boolean)
+          .join(', ');
+        console.error(`  ${where ? `${where}: ` : ''}${message(issue)} [${issue.code}]`);
+      }
+      return 2;
+    }
+  }
+  // The loader has evaluated every rule into rule_counts; without blank-as-0 the reads use it.
+  const options = { blankAsZero: args.blankAsZero, ...(args.blankAsZero ? {} : { countsTable: RULE_COUNTS_TABLE }) };
 
   const [totals] = await runner.query({
     text: 'SELECT count(*) AS n, count(DISTINCT agency_id) AS a FROM reports',
     params: [],
   });
-  console.log(`${String(totals?.n)} reports of ${String(totals?.a)} agencies from ${args.files.join(', ')}`);
+  console.log(`${String(totals?.n)} reports of ${String(totals?.a)} agencies from ${paths.join(', ')}`);
   if (args.blankAsZero) console.log('Blank cells are treated as 0 (--blank-as-zero).');
 
   const summaryQuery = ruleSummaryQuery({ ...options, by: [] });
@@ -75,6 +118,10 @@ async function main(): Promise<number> {
         `   ${String(s.passing).padStart(13)} ${String(s.failing).padStart(5)} ${String(s.notAssessable).padStart(4)}   ${def?.name.zh ?? ''} ${def?.name.en ?? ''}`,
     );
   }
+  for (const r of RULES.filter((x) => x.enforcedAtLoad))
+    console.log(
+      `${r.id.padEnd(5)} ${r.severity.padEnd(9)} holds: files breaking it are refused at load   ${r.name.zh} ${r.name.en}`,
+    );
   for (const r of RULES.filter((x) => !x.assessed))
     console.log(
       `${r.id.padEnd(5)} ${r.severity.padEnd(9)} not assessed by this engine yet   ${r.name.zh} ${r.name.en}`,

@@ -3,8 +3,9 @@ import type { QueryRunner } from '@/data/query-runner';
 import { col, join, sql, type Fragment } from '@/data/sql';
 
 /**
- * Stop-gap: the canonical `reports` table built straight from the catalogue, and a plain CSV
- * import into it, for the rule checker, its benchmark and tests until `src/data/load/` is wired in.
+ * The canonical `reports` table built straight from the catalogue, and a plain CSV import into it
+ * without validation: for synthetic benchmark data and tests that need rows the validating loader
+ * (src/data/load/) would refuse.
  */
 export function reportsTableDdl(table = 'reports'): Fragment {
   const identity = IDENTITY_COLUMNS.map(
