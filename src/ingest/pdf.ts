@@ -4,8 +4,8 @@
  * A PDF without any text (a scan) is reported, not guessed at.
  *
  * pdfjs-dist's legacy build works in Node (fake worker, loaded from the package) and in browsers.
- * In the browser the app must point `GlobalWorkerOptions.workerSrc` at the bundled worker
- * (e.g. Vite's `pdfjs-dist/legacy/build/pdf.worker.min.mjs?url`) before calling; no CDN is used.
+ * In the browser the caller passes `workerSrc`, the URL of the bundled worker (the app uses Vite's
+ * `pdfjs-dist/legacy/build/pdf.worker.min.mjs?url`, served by the app itself); no CDN is used.
  */
 import type { SourceCell, SourceDocument, SourceLine } from '@/ingest/types';
 import { warning } from '@/ingest/warnings';
@@ -15,6 +15,26 @@ export interface PdfOptions {
   readonly cMapUrl?: string;
   /** Directory or URL of pdfjs-dist's `standard_fonts/`. */
   readonly standardFontDataUrl?: string;
+  /**
+   * Browser only: URL of pdfjs-dist's worker matching the legacy build (set as
+   * `GlobalWorkerOptions.workerSrc`). Node needs none: pdf.js runs its worker in-process there.
+   */
+  readonly workerSrc?: string;
+  /**
+   * Browser only: pdfjs-dist's binary data from the app's own bundle instead of URLs, called with
+   * `cMapUrl` and `<name>.bcmap` for CMaps (CJK PDFs without embedded fonts) or
+   * `standardFontDataUrl` and a font file name. Reject to say "not available".
+   */
+  readonly binaryData?: (kind: string, filename: string) => Promise<Uint8Array>;
+}
+
+/** pdf.js's BinaryDataFactory interface over `options.binaryData`. */
+function binaryDataFactory(load: NonNullable<PdfOptions['binaryData']>) {
+  return class BundledBinaryData {
+    fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+      return load(kind, filename);
+    }
+  };
 }
 
 interface Item {
@@ -71,8 +91,29 @@ function cellsOf(line: Item[], page: number): SourceCell[] {
     });
 }
 
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/** Whether any of the first pages draws text (text-showing operators), readable or not. */
+async function showsText(pdfjs: PdfJs, doc: PdfDoc): Promise<boolean> {
+  const ops = new Set([
+    pdfjs.OPS.showText,
+    pdfjs.OPS.showSpacedText,
+    pdfjs.OPS.nextLineShowText,
+    pdfjs.OPS.nextLineSetSpacingShowText,
+  ]);
+  for (let p = 1; p <= Math.min(doc.numPages, 3); p++) {
+    const list = await (await doc.getPage(p)).getOperatorList();
+    if (list.fnArray.some((f) => ops.has(f))) return true;
+  }
+  return false;
+}
+
 export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<SourceDocument> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  if (options.workerSrc && pdfjs.GlobalWorkerOptions.workerSrc !== options.workerSrc) {
+    pdfjs.GlobalWorkerOptions.workerSrc = options.workerSrc;
+  }
   const task = pdfjs.getDocument({
     data: bytes.slice(),
     isEvalSupported: false,
@@ -81,11 +122,15 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     verbosity: 0,
     ...(options.cMapUrl ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
     ...(options.standardFontDataUrl ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
+    ...(options.binaryData
+      ? { BinaryDataFactory: binaryDataFactory(options.binaryData), cMapPacked: true, useWorkerFetch: false }
+      : {}),
   });
   const doc = await task.promise;
   const lines: SourceLine[] = [];
   const textParts: string[] = [];
   let itemCount = 0;
+  let drawsText = false;
   try {
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
@@ -110,20 +155,33 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       }
       page.cleanup();
     }
+    // No text at all: a scan, or text whose fonts could not be decoded (e.g. a Chinese font that
+    // is not embedded, when pdf.js's CMaps are not available). Only the page content tells.
+    if (itemCount === 0) drawsText = await showsText(pdfjs, doc);
   } finally {
     await doc.destroy();
   }
   const warnings =
-    itemCount === 0
-      ? [
-          warning(
-            'pdf_no_text_layer',
-            '扫描版 PDF，没有文字层：无法读取数据（需要先做文字识别 OCR）',
-            'scanned PDF, no text layer: nothing can be read (it would need OCR first)',
-            undefined,
-            'error',
-          ),
-        ]
-      : [];
+    itemCount > 0
+      ? []
+      : drawsText
+        ? [
+            warning(
+              'pdf_text_undecodable',
+              'PDF 有文字，但字体编码无法解码（缺少 CMap 字符映射数据）：无法读取数据',
+              'the PDF has text, but its font encoding could not be decoded (CMap data missing): nothing can be read',
+              undefined,
+              'error',
+            ),
+          ]
+        : [
+            warning(
+              'pdf_no_text_layer',
+              '扫描版 PDF，没有文字层：无法读取数据（需要先做文字识别 OCR）',
+              'scanned PDF, no text layer: nothing can be read (it would need OCR first)',
+              undefined,
+              'error',
+            ),
+          ];
   return { format: 'pdf', lines, text: textParts.join('\n'), warnings };
 }
