@@ -224,10 +224,8 @@ export function useReportImport() {
         i.state = 'accepted';
         i.selected = false;
       }
-      if (datasets.summary) datasets.summary = { ...datasets.summary, ...totals };
+      datasets.markAppended(chosen.length, totals);
       summaryAfterAppend = datasets.summary;
-      datasets.appended += chosen.length;
-      datasets.version += 1;
       return true;
     } catch (e) {
       const rowFiles = Object.fromEntries(chosen.map((i, n) => [n + 2, i.fileName]));

@@ -46,10 +46,30 @@ export const useDatasetsStore = defineStore('datasets', () => {
     version.value += 1;
   }
 
+  /** Reports were added on top of the loaded dataset (imported documents). */
+  function markAppended(count: number, totals: Partial<LoadSummary>) {
+    if (summary.value) summary.value = { ...summary.value, ...totals };
+    appended.value += count;
+    version.value += 1;
+  }
+
   function markFailed(f: LoadFailure) {
     failure.value = f;
     status.value = summary.value ? 'ready' : 'error';
   }
 
-  return { entries, activeId, active, summary, status, failure, version, appended, register, markLoaded, markFailed };
+  return {
+    entries,
+    activeId,
+    active,
+    summary,
+    status,
+    failure,
+    version,
+    appended,
+    register,
+    markLoaded,
+    markAppended,
+    markFailed,
+  };
 });
