@@ -8,6 +8,8 @@ export function useDatasetLoader() {
   const store = useDatasetsStore();
   const runner = useRunner();
   let inFlight: Promise<boolean> = Promise.resolve(true);
+  /** The bundled dataset asked for last; a load of the same one is not started twice. */
+  let requested: string | null = null;
 
   async function load(id: string, file: DatasetFile): Promise<boolean> {
     try {
@@ -43,10 +45,13 @@ export function useDatasetLoader() {
     const entry = store.entries.find((e) => e.id === id);
     if (!entry?.url) return false;
     if (store.activeId === id && store.status === 'ready') return true;
+    if (requested === id) return inFlight;
+    requested = id;
     store.status = 'loading';
     const name = entry.fileName ?? id;
     return serial(async () => {
       try {
+        if (requested !== id) return false; // a later choice superseded this one
         return await load(id, await fetchFile(entry.url as string, name));
       } catch (e) {
         store.markFailed({

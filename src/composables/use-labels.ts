@@ -38,6 +38,8 @@ export function useLabels() {
     if (f.levels.length) parts.push(f.levels.map((l) => t(`level.${l}`)).join('、'));
     if (f.kinds.length) parts.push(f.kinds.map((k) => t(`kind.${k}`)).join('、'));
     if (f.sectors.length) parts.push(f.sectors.join('、'));
+    if (f.agencies.length) parts.push(t('chart.pickedAgencies', { n: f.agencies.length }));
+    if (f.excludeFailing) parts.push(t('chart.excludingFailing'));
     return parts.length ? parts.join('；') : t('chart.allFilters');
   });
 

@@ -1,7 +1,7 @@
 import { watch } from 'vue';
 import { useRoute, useRouter, type LocationQuery } from 'vue-router';
 import { useI18n } from 'vue-i18n';
-import { filtersFromQuery, filtersToQuery, type QueryParams } from '@/domain/filters';
+import { FILTER_PARAMS, filtersFromQuery, filtersToQuery, type QueryParams } from '@/domain/filters';
 import { useFiltersStore } from '@/stores/filters';
 import { useDatasetsStore } from '@/stores/datasets';
 import { DEFAULT_DATASET } from '@/composables/bundled-datasets';
@@ -31,10 +31,14 @@ export function useUrlState() {
   const { locale } = useI18n();
   const loader = useDatasetLoader();
 
+  // Before the router has resolved the first navigation, route.query is empty: reading it then
+  // would load the default dataset even when the link names another one.
+  const ready = router.isReady();
   watch(
     () => route.query,
-    (q) => {
-      const p = flat(q);
+    async () => {
+      await ready;
+      const p = flat(route.query);
       const next = filtersFromQuery(p);
       if (!same(filtersToQuery(next), filtersToQuery(filters.filters))) filters.filters = next;
       locale.value = p.lang === 'en' ? 'en' : 'zh';
@@ -48,8 +52,7 @@ export function useUrlState() {
     () => filters.filters,
     (f) => {
       const current = flat(route.query);
-      const keep: QueryParams = {};
-      for (const k of ['ds', 'lang', 'metric', 'agency', 'report']) if (current[k] !== undefined) keep[k] = current[k];
+      const keep = Object.fromEntries(Object.entries(current).filter(([k]) => !FILTER_PARAMS.includes(k)));
       const next = { ...keep, ...filtersToQuery(f) };
       if (!same(next, current)) void router.replace({ query: next });
     },

@@ -31,6 +31,9 @@ export const EMPTY_FILTERS: Filters = {
 
 export type QueryParams = Record<string, string | undefined>;
 
+/** The URL parameters the filters own; every other parameter (dataset, language, view choices) is kept. */
+export const FILTER_PARAMS: readonly string[] = ['y', 'level', 'kind', 'prov', 'city', 'county', 'sector', 'ag', 'xf'];
+
 const LEVEL_KEYS = new Set<string>(LEVELS.map((l) => l.key));
 const KIND_KEYS = new Set<string>(KINDS.map((k) => k.key));
 

@@ -69,6 +69,8 @@ const en: typeof zh = {
     exportSvg: 'SVG',
     exportCsv: 'CSV',
     allFilters: 'all agencies',
+    pickedAgencies: '{n} chosen agencies',
+    excludingFailing: 'excluding reports that fail an error-level rule',
   },
   applicant: {
     person: 'Persons',

@@ -67,6 +67,8 @@ export default {
     exportSvg: '下载 SVG',
     exportCsv: '下载 CSV',
     allFilters: '全部机关',
+    pickedAgencies: '选定的 {n} 个机关',
+    excludingFailing: '不含未通过错误级勾稽规则的年报',
   },
   applicant: {
     person: '自然人',

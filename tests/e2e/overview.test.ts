@@ -124,6 +124,19 @@ describe('Overview', () => {
     await page.close();
   });
 
+  it('opens a shared link on the dataset it names, without loading the default one first', async () => {
+    const page = await h.browser.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(r.url()));
+    await page.goto(new URL('#/overview?ds=real&noanim=1', h.baseUrl).toString());
+    await waitForCharts(page);
+    const want = await expected(real, 'TRUE', []);
+    expect(shownNumber(await kpi(page, 'new_requests'))).toBe(want.newTotal);
+    expect(fetched.some((u) => /\/demo-[^/]*\.parquet/.test(u))).toBe(false);
+    expect(fetched.some((u) => /\/real-[^/]*\.parquet/.test(u))).toBe(true);
+    await page.close();
+  });
+
   it('speaks English on the switch, with the choice in the URL', async () => {
     const { page, errors } = await openPage(h, '#/overview?noanim=1');
     await waitForCharts(page);
