@@ -42,3 +42,18 @@ export const BASE_OPTION = {
 
 export const AXIS_LABEL = { color: '#5b6673', fontSize: 12 } as const;
 export const SPLIT_LINE = { lineStyle: { color: '#e6e9ee' } } as const;
+
+/** Results of review and litigation: upheld blue, corrected red, other grey, pending amber. */
+export const T4_RESULT_COLORS: Record<string, string> = {
+  upheld: '#1f5fa8',
+  corrected: '#c44e52',
+  other: '#9aa5b1',
+  pending: '#e0a339',
+};
+
+/** The three kinds of case of section 四. */
+export const T4_GROUP_COLORS: Record<string, string> = {
+  review: '#1f5fa8',
+  suit_direct: '#e07b39',
+  suit_after_review: '#8172b3',
+};

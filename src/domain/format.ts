@@ -32,8 +32,14 @@ export function formatDecimal(v: number | null, lang: Lang, digits = 2): string 
   return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(v);
 }
 
+/** A ratio shown per 100 (e.g. cases per 100 requests): 0.0123 → "1.23". */
+export function formatPer100(v: number | null, lang: Lang): string {
+  return formatDecimal(v === null ? null : v * 100, lang, 2);
+}
+
 export function formatValue(v: number | null, unit: IndicatorUnit, lang: Lang): string {
   if (unit === 'percent') return formatPercent(v, lang);
+  if (unit === 'per_100') return formatPer100(v, lang);
   if (unit === 'wan_yuan') return formatDecimal(v, lang, 2);
   return formatCount(v, lang);
 }

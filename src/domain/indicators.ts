@@ -105,7 +105,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     denominator: [c('t3_total_total')],
     explanation: {
       zh: '其他处理占办理总计的比例。2019 模板只有一行“其他处理”，2021 模板分为三项，这里取单行或三项之和，因此只有合计可跨模板比较。',
-      en: 'Share of handled requests closed as “other handling”. The 2019 template has one row, the 2021 template three; the single row or the sum of the three is used, so only the total compares across templates.',
+      en: 'Share of handled requests closed as other handling. The 2019 template has one row, the 2021 template three; the single row or the sum of the three is used, so only the total compares across templates.',
     },
     direction: 'neutral',
   },
@@ -213,7 +213,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     denominator: RECEIVED,
     explanation: {
       zh: '行政复议与两类行政诉讼案件之和，折算为每 100 件（新收 + 上年结转）申请对应的案件数。复议后又起诉的争议在两处各计一次；案件并非本年申请的子集，只是与申请量对照。',
-      en: 'Administrative reviews plus both kinds of lawsuits per 100 requests received or carried in. A dispute reviewed and then taken to court counts in both; the cases are not a subset of this year’s requests, only set against their volume.',
+      en: "Administrative reviews plus both kinds of lawsuits per 100 requests received or carried in. A dispute reviewed and then taken to court counts in both; the cases are not a subset of this year's requests, only set against their volume.",
     },
     direction: 'up_bad',
   },

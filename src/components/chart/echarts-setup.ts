@@ -7,6 +7,7 @@ import {
   MarkLineComponent,
   MarkPointComponent,
   DataZoomComponent,
+  TitleComponent,
 } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
@@ -25,6 +26,7 @@ use([
   MarkLineComponent,
   MarkPointComponent,
   DataZoomComponent,
+  TitleComponent,
   CanvasRenderer,
   SVGRenderer,
 ]);

@@ -1,5 +1,55 @@
-/** Messages of the proactive view, under the `proactive` namespace. */
+/** Messages of the proactive-disclosure view, under the `proactive` namespace. */
 export default {
-  zh: {},
-  en: {},
+  zh: {
+    title: '主动公开（{range}）',
+    kpiNote: '{year} 年度，{n} 份年报填报',
+    kpiNone: '所选范围内没有 2021 模板年报',
+    panel2021: '2021 模板年报（2021 年度起）',
+    panel2019: '2019 模板年报（2019、2020 年度）',
+    docsTitle: '{row}：本年制发、废止与现行有效件数（{range}）',
+    decisionsTitle: '行政许可、行政处罚、行政强制的本年处理决定数量（{range}）',
+    feesTitle: '行政事业性收费金额（{range}）',
+    v19DecisionsTitle: '2019 模板：各类事项的处理决定数量（{range}）',
+    v19TableTitle: '2019 模板第二部分原栏目合计',
+    note2021:
+      '柱为当年制发、废止件数（左轴），折线为年末现行有效件数（右轴）。各数为所选年报之和，空白不按 0 计；没有年报的年度留空。',
+    note2019:
+      '2019 模板第二部分的栏目与 2021 模板不同：规章、规范性文件填“本年新制作数量、本年新公开数量、对外公开总数量”，行政许可等事项填“上一年项目数量、本年增/减、处理决定数量”。这些数字在此按原栏目单独列出，不并入 2021 模板的“制发、废止、现行有效”。政府集中采购总金额的单位由各年报自定，不作汇总。',
+    cellGlossary: '{cells}：所选年报中该栏已填报数值之和（空白不计，不按 0 计）。',
+    unitWanYuan: '单位：万元',
+    unitDocs: '单位：件',
+    unitDecisions: '单位：件',
+    item: '项目',
+    column: '栏目',
+    yearCol: '{year} 年度',
+    reports: '年报数',
+    notSummed: '单位不一，不汇总',
+    no2019: '所选范围内没有 2019 模板年报（2019、2020 年度）。',
+  },
+  en: {
+    title: 'Proactive disclosure ({range})',
+    kpiNote: '{year}, reported by {n} reports',
+    kpiNone: 'no 2021-template report in the selection',
+    panel2021: '2021-template reports (report years from 2021)',
+    panel2019: '2019-template reports (report years 2019 and 2020)',
+    docsTitle: '{row}: issued, repealed and in force ({range})',
+    decisionsTitle: 'Licensing, penalty and coercion decisions ({range})',
+    feesTitle: 'Administrative fees collected ({range})',
+    v19DecisionsTitle: '2019 template: decisions by type of matter ({range})',
+    v19TableTitle: '2019 template, section 2 totals in its own columns',
+    note2021:
+      'Bars: documents issued and repealed during the year (left axis); line: documents in force at year end (right axis). Figures are sums over the selected reports; blanks are never read as 0, and a year without reports is left empty.',
+    note2019:
+      'Section 2 of the 2019 template has other columns than the 2021 one: regulations and normative documents report "made this year, published this year, total published", and licensing and the other matters "items last year, change this year, decisions". They are listed here in their own columns and not forced into the 2021 "issued, repealed, in force". Procurement amounts are printed in units each report chooses, so they are not summed.',
+    cellGlossary: '{cells}: sum of the values reported in the selected reports (blanks are skipped, never read as 0).',
+    unitWanYuan: 'Unit: 10,000 yuan',
+    unitDocs: 'Unit: documents',
+    unitDecisions: 'Unit: decisions',
+    item: 'Item',
+    column: 'Column',
+    yearCol: '{year}',
+    reports: 'Reports',
+    notSummed: 'units differ; not summed',
+    no2019: 'No 2019-template report (report years 2019 and 2020) in the selection.',
+  },
 };

@@ -1,0 +1,263 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot, startHarness, type Harness } from './harness';
+import { rawDataset, shownNumber } from './support';
+
+let h: Harness;
+let demo: Awaited<ReturnType<typeof rawDataset>>;
+let real: Awaited<ReturnType<typeof rawDataset>>;
+
+beforeAll(async () => {
+  [h, demo, real] = await Promise.all([startHarness(), rawDataset('demo.csv'), rawDataset('real.csv')]);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Waits until the view is on screen and each chart has rendered or said "no data". */
+async function waitForView(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(selector, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const cards = [...document.querySelectorAll('.chart-card')];
+      return (
+        cards.length > 0 &&
+        cards.every((c) => c.querySelector('.echart[data-rendered="true"]') || c.querySelector('[data-empty]')) &&
+        !document.querySelector('.chart-body.dim, .dim')
+      );
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+}
+/** A link with `ds=real` may show the default dataset first, while the router settles. */
+async function waitForDataset(page: Page, id: string): Promise<void> {
+  await expect.poll(() => page.locator('[data-testid="dataset"]').inputValue(), { timeout: 60_000 }).toBe(id);
+  await page.waitForFunction(() => !document.querySelector('[data-testid="loading"]'), undefined, { timeout: 60_000 });
+}
+const compareReady = (page: Page) =>
+  waitForView(page, '[data-testid="ranking-table"] tbody tr, .ranking-card [data-empty]');
+const trendsReady = (page: Page) => waitForView(page, '.trends .chart-card');
+
+const cellText = (page: Page, row: number, cell: string) =>
+  page.locator(`[data-testid="ranking-table"] tbody tr >> nth=${row} >> [data-cell="${cell}"]`).innerText();
+
+/** The CSV behind a chart, through its download button: the figures the chart draws. */
+async function chartCsv(page: Page, testId: string): Promise<string[][]> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`[data-testid="${testId}"] .chart-actions button`).last().click(),
+  ]);
+  const text = readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '');
+  return text
+    .trim()
+    .split('\r\n')
+    .map((l) => l.split(','));
+}
+
+describe('Compare agencies', () => {
+  it('ranks all demo agencies with figures equal to an independent query', async () => {
+    const { page, errors } = await openPage(h, '#/compare?noanim=1');
+    await compareReady(page);
+    const [top] = await demo(
+      `SELECT agency_id, agency_name, t3_new_total AS v FROM raw WHERE year = 2025
+       ORDER BY t3_new_total DESC NULLS LAST, agency_id LIMIT 1`,
+    );
+    const [start] = await demo(`SELECT t3_new_total AS v FROM raw WHERE year = 2019 AND agency_id = ?`, [
+      String(top?.agency_id),
+    ]);
+    const [count] = await demo(`SELECT count(DISTINCT agency_id) AS n FROM raw WHERE year IN (2019, 2025)`);
+    expect(await page.locator('.view-title').innerText()).toContain('2019–2025');
+    expect(await page.locator('.ranking-card .card-title').innerText()).toContain(String(count?.n));
+    const first = page.locator('[data-testid="ranking-table"] tbody tr').first();
+    expect(await first.getAttribute('data-id')).toBe(top?.agency_id);
+    expect(shownNumber(await cellText(page, 0, 'new_requests.end'))).toBe(Number(top?.v));
+    expect(shownNumber(await cellText(page, 0, 'new_requests.start'))).toBe(Number(start?.v));
+    expect(await page.locator('[data-testid="chart-compare-bars"] canvas').count()).toBe(1);
+    expect(await page.locator('[data-testid="chart-compare-peers"] canvas').count()).toBe(1);
+    await screenshot(page, 'compare-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('picks agencies by typeahead and keeps picks, columns, sort and page in the URL', async () => {
+    const { page, errors } = await openPage(h, '#/compare?noanim=1');
+    await compareReady(page);
+    const search = page.locator('[data-testid="agency-search"]');
+    await search.fill('东川城区人民');
+    await page.locator('[role="listbox"] [role="option"][data-id="demo-dongchuan-chengqu-gov"]').waitFor();
+    await search.press('ArrowDown');
+    await search.press('ArrowUp');
+    await search.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('ag=demo-dongchuan-chengqu-gov'));
+    await search.fill('dongchuan-police');
+    await page.locator('[role="option"][data-id="demo-dongchuan-police"]').waitFor();
+    await search.press('Enter');
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('demo-dongchuan-police'));
+    await compareReady(page);
+    expect(await page.locator('[data-testid="agency-picker"] .chip').count()).toBe(2);
+    expect(await page.locator('[data-testid="ranking-table"] tbody tr').count()).toBe(2);
+
+    await page.locator('[data-testid="compare-indicators"] [data-key="denial_rate"]').click();
+    await page.waitForFunction(() => location.hash.includes('cols=') && !location.hash.includes('denial_rate'));
+    await page.locator('[data-sort="disclosure_rate.pct"]').click();
+    await page.waitForFunction(() => location.hash.includes('csort=disclosure_rate.pct.desc'));
+    await compareReady(page);
+    const order = await page
+      .locator('[data-testid="ranking-table"] tbody tr')
+      .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-id')));
+
+    await page.reload();
+    await compareReady(page);
+    expect(await page.locator('[data-testid="agency-picker"] .chip .name').allInnerTexts()).toEqual([
+      '东川城区人民政府',
+      '东川市公安局',
+    ]);
+    expect(
+      await page
+        .locator('[data-testid="ranking-table"] tbody tr')
+        .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-id'))),
+    ).toEqual(order);
+    expect(
+      await page.locator('[data-testid="compare-indicators"] [data-key="denial_rate"]').getAttribute('aria-pressed'),
+    ).toBe('false');
+    // Backspace in the empty search box removes the last pick.
+    await search.focus();
+    await search.press('Backspace');
+    await page.waitForFunction(() => !decodeURIComponent(location.hash).includes('demo-dongchuan-police'));
+
+    await page.locator('[data-testid="compare-scope"] [data-key="all"]').click();
+    await page.waitForFunction(() => location.hash.includes('cscope=all'));
+    await compareReady(page);
+    await page.locator('[data-testid="page-next"]').click();
+    await page.waitForFunction(() => location.hash.includes('cpage=2'));
+    await compareReady(page);
+    expect(await page.locator('[data-testid="ranking-table"] tbody tr td').first().innerText()).toBe('21');
+    await page.reload();
+    await compareReady(page);
+    expect(await page.locator('[data-testid="ranking-table"] tbody tr td').first().innerText()).toBe('21');
+    // A filter change goes back to page 1 and keeps the filter and the view's choices.
+    await page.locator('[data-testid="level"] [data-key="county"]').click();
+    await page.waitForFunction(() => location.hash.includes('level=county') && !location.hash.includes('cpage='));
+    await compareReady(page);
+    expect(await page.locator('[data-testid="ranking-table"] tbody tr td').first().innerText()).toBe('1');
+    expect(page.url()).toContain('csort=disclosure_rate.pct.desc');
+    expect(page.url()).toContain('level=county');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the real dataset and speaks English', async () => {
+    const { page, errors } = await openPage(h, '#/compare?noanim=1&ds=real&lang=en');
+    await waitForDataset(page, 'real');
+    await compareReady(page);
+    const [top] = await real(
+      `SELECT agency_id, t3_new_total AS v FROM raw WHERE year = (SELECT max(year) FROM raw)
+       ORDER BY t3_new_total DESC NULLS LAST, agency_id LIMIT 1`,
+    );
+    await expect
+      .poll(() => page.locator('[data-testid="ranking-table"] tbody tr').first().getAttribute('data-id'), {
+        timeout: 30_000,
+      })
+      .toBe(top?.agency_id);
+    await compareReady(page);
+    expect(shownNumber(await cellText(page, 0, 'new_requests.end'))).toBe(Number(top?.v));
+    expect(await page.locator('.view-title').innerText()).toMatch(/^Compare agencies/);
+    await screenshot(page, 'compare-real-en');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks peer-group outliers in English on the demo data', async () => {
+    const { page, errors } = await openPage(h, '#/compare?noanim=1&lang=en&level=county&kind=government');
+    await compareReady(page);
+    await screenshot(page, 'compare-en');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('Trends', () => {
+  it('draws groups by level and kind with figures equal to an independent query', async () => {
+    const { page, errors } = await openPage(h, '#/trends?noanim=1');
+    await trendsReady(page);
+    const csv = await chartCsv(page, 'chart-trend-new_requests');
+    const row = csv.find((r) => r[0] === '县级·人民政府');
+    const want = await demo(
+      `SELECT year, sum(t3_new_total) AS v FROM raw WHERE level = 'county' AND kind = 'government' GROUP BY year ORDER BY year`,
+    );
+    expect(csv[0]?.slice(1)).toEqual(want.map((w) => String(w.year)));
+    expect(row?.slice(1).map(Number)).toEqual(want.map((w) => Number(w.v)));
+    await screenshot(page, 'trends-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves a gap for a year an agency did not report, and round-trips its choices in the URL', async () => {
+    const url =
+      '#/trends?noanim=1&ag=demo-dongchuan-police,demo-dongchuan-chengqu-gov&tind=new_requests&tmode=index&tbase=2020';
+    const { page, errors } = await openPage(h, url);
+    await trendsReady(page);
+    expect(await page.locator('[data-testid="trend-by"] [data-key="agency"]').getAttribute('aria-checked')).toBe(
+      'true',
+    );
+    expect(await page.locator('[data-testid="trend-base"]').inputValue()).toBe('2020');
+    const csv = await chartCsv(page, 'chart-trend-new_requests');
+    const police = csv.find((r) => r[0] === '东川市公安局');
+    const want = await demo(
+      `SELECT year, t3_new_total AS v FROM raw WHERE agency_id = 'demo-dongchuan-police' ORDER BY year`,
+    );
+    const base = Number(want.find((w) => w.year === 2020)?.v);
+    // 2021 was not reported: an empty cell (a gap), not 0.
+    expect(police?.slice(1)).toHaveLength(7);
+    expect(police?.[3]).toBe('');
+    for (const w of want) {
+      const i = (csv[0] ?? []).indexOf(String(w.year));
+      expect(Number(police?.[i])).toBeCloseTo((Number(w.v) / base) * 100, 6);
+    }
+    await page.locator('[data-testid="trend-mode"] [data-key="share"]').click();
+    await page.waitForFunction(() => location.hash.includes('tmode=share'));
+    await page.reload();
+    await trendsReady(page);
+    expect(await page.locator('[data-testid="trend-mode"] [data-key="share"]').getAttribute('aria-checked')).toBe(
+      'true',
+    );
+    expect(await page.locator('[data-testid="agency-picker"] .chip').count()).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws small multiples for many agencies', async () => {
+    const ids = await demo(
+      `SELECT DISTINCT agency_id FROM raw WHERE level = 'county' AND kind = 'government' ORDER BY 1 LIMIT 8`,
+    );
+    const { page, errors } = await openPage(
+      h,
+      `#/trends?noanim=1&lang=en&tind=new_requests,disclosure_rate&ag=${ids.map((r) => r.agency_id).join(',')}`,
+    );
+    await trendsReady(page);
+    expect(await page.locator('.trends .note').allInnerTexts()).toContain(
+      '8 lines, drawn as small multiples on the same scale.',
+    );
+    await screenshot(page, 'trends-en');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the real dataset', async () => {
+    const { page, errors } = await openPage(h, '#/trends?noanim=1&ds=real&ag=js-huaian-hongze-gov,js-suqian-gov');
+    await waitForDataset(page, 'real');
+    await trendsReady(page);
+    const csv = await chartCsv(page, 'chart-trend-new_requests');
+    const want = await real(`SELECT year, t3_new_total AS v FROM raw WHERE agency_id = 'js-suqian-gov' ORDER BY year`);
+    const row = csv.find((r) => r[0] === '宿迁市人民政府');
+    for (const w of want) expect(Number(row?.[(csv[0] ?? []).indexOf(String(w.year))])).toBe(Number(w.v));
+    // No report 2020–2022: the axis still runs through those years, as gaps.
+    expect(csv[0]?.slice(1)).toEqual(['2019', '2020', '2021', '2022', '2023', '2024']);
+    expect(row?.slice(1, 5)).toEqual(['', '', '', '']);
+    await screenshot(page, 'trends-real-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
