@@ -1,0 +1,220 @@
+import type { Filters } from '@/domain/filters';
+import { isRuleId, type CheckStatus, type RuleId } from '@/domain/rules';
+import type { Row } from '@/data/query-runner';
+import { col, join, name, sql, type Fragment, type SqlQuery } from '@/data/sql';
+import { filtersWhere } from '@/data/queries/filters';
+import { requireColumns } from '@/data/queries/decode';
+import {
+  agencyScoreQuery,
+  decodeAgencyScoreRows,
+  decodeRuleResultRow,
+  decodeRuleSummaryRow,
+  ruleResultsQuery,
+  ruleSummaryQuery,
+  type AgencyScoreRow,
+  type RuleResultRow,
+  type RuleSummaryOptions,
+  type RuleSummaryRow,
+  type SummaryDimension,
+} from '@/data/queries/rule-results';
+
+/**
+ * The data-quality view's questions: the rule builders of `rule-results.ts`, used as they are,
+ * restricted to the reports the global filters select (a report is in when its agency-year is).
+ */
+
+export interface QualityOptions {
+  readonly blankAsZero?: boolean;
+  /**
+   * Only failures of these rules (the view's rule and severity choice); default every rule the
+   * SQL evaluates (`sqlRules()`). Applied to the results, so the materialised counts stay usable.
+   */
+  readonly rules?: readonly RuleId[];
+  /** The per-report rule counts made after each load (RULE_COUNTS_TABLE), when there is one. */
+  readonly countsTable?: string;
+}
+
+/** The filters as they apply here: "exclude failing reports" would hide what this view is for. */
+const scope = (f: Filters): Filters => ({ ...f, excludeFailing: false });
+
+function isUnfiltered(f: Filters): boolean {
+  return filtersWhere(scope(f)).text === 'TRUE';
+}
+
+/** `alias` rows (with agency_id and year) whose report the filters select. */
+function inFilter(f: Filters, alias: string): Fragment {
+  if (isUnfiltered(f)) return sql`TRUE`;
+  const a = name(alias);
+  return sql`EXISTS (SELECT 1 FROM reports WHERE ${filtersWhere(scope(f))} AND reports.agency_id = ${a}.agency_id AND reports.year = ${a}.year)`;
+}
+
+const resultOptions = (o: QualityOptions, statuses: readonly CheckStatus[]) => ({
+  blankAsZero: o.blankAsZero ?? false,
+  ...(o.countsTable ? { countsTable: o.countsTable } : {}),
+  statuses,
+});
+
+/** The rule choice, on result rows (`res`). */
+const ruleFilter = (o: QualityOptions): Fragment =>
+  o.rules ? sql`res.rule IN (${o.rules.map((r) => r as string)})` : sql`TRUE`;
+
+/** One page of failed checks of the filtered reports, in agency, year and rule order. */
+export function failuresQuery(f: Filters, o: QualityOptions, limit: number, offset: number): SqlQuery | null {
+  if (o.rules && o.rules.length === 0) return null;
+  const inner = ruleResultsQuery(resultOptions(o, ['fail']));
+  if (!inner) return null;
+  return sql`SELECT * FROM (${inner}) res WHERE ${ruleFilter(o)} AND ${inFilter(f, 'res')}
+    ORDER BY agency_id, year, check_no LIMIT CAST(${limit} AS BIGINT) OFFSET CAST(${offset} AS BIGINT)`;
+}
+
+export function decodeFailures(rows: readonly Row[], o: QualityOptions): RuleResultRow[] {
+  return rows.map((r) => decodeRuleResultRow(r, { blankAsZero: o.blankAsZero ?? false }));
+}
+
+/** Failed checks per rule over the filtered reports, and how many reports they touch. */
+export function failureCountsQuery(f: Filters, o: QualityOptions): SqlQuery | null {
+  if (o.rules && o.rules.length === 0) return null;
+  const inner = ruleResultsQuery(resultOptions(o, ['fail']));
+  if (!inner) return null;
+  // The () grouping set (rule NULL) counts distinct reports over every rule.
+  return sql`SELECT rule, count(*) AS failures, count(DISTINCT agency_id || '|' || year) AS reports
+    FROM (${inner}) res WHERE ${ruleFilter(o)} AND ${inFilter(f, 'res')} GROUP BY GROUPING SETS ((rule), ()) ORDER BY rule NULLS FIRST`;
+}
+
+export interface FailureCount {
+  readonly rule: RuleId;
+  readonly failures: number;
+  readonly reports: number;
+}
+
+export interface FailureCounts {
+  readonly perRule: readonly FailureCount[];
+  /** Failed checks over every rule chosen. */
+  readonly failures: number;
+  /** Distinct reports with at least one failed check. */
+  readonly reports: number;
+}
+
+export function decodeFailureCounts(rows: readonly Row[]): FailureCounts {
+  requireColumns(rows, ['rule', 'failures', 'reports'], 'failureCounts');
+  const all = rows.find((r) => r.rule === null || r.rule === undefined);
+  const perRule = rows
+    .filter((r) => r !== all)
+    .map((r) => {
+      const rule = String(r.rule);
+      if (!isRuleId(rule)) throw new Error(`failureCounts: unknown rule ${rule}`);
+      return { rule, failures: Number(r.failures), reports: Number(r.reports) };
+    });
+  return { perRule, failures: Number(all?.failures ?? 0), reports: Number(all?.reports ?? 0) };
+}
+
+/** Every result (or only failures and not-assessable ones) of the filtered reports, a page at a time. */
+export function exportResultsQuery(
+  f: Filters,
+  o: QualityOptions,
+  problemsOnly: boolean,
+  limit: number,
+  offset: number,
+): SqlQuery | null {
+  if (o.rules && o.rules.length === 0) return null;
+  const statuses: CheckStatus[] = problemsOnly ? ['fail', 'not_assessable'] : ['pass', 'fail', 'not_assessable'];
+  const inner = ruleResultsQuery(resultOptions(o, statuses));
+  if (!inner) return null;
+  return sql`SELECT * FROM (${inner}) res WHERE ${ruleFilter(o)} AND ${inFilter(f, 'res')}
+    ORDER BY agency_id, year, check_no LIMIT CAST(${limit} AS BIGINT) OFFSET CAST(${offset} AS BIGINT)`;
+}
+
+/**
+ * The summary builder groups by level, kind, year (and province when one is chosen); its groups
+ * are kept when the filters' year range, levels, kinds and province select them. City, county,
+ * sector and agency choices cannot apply to these groups (`summaryIgnores` says which are on).
+ */
+function summaryDims(f: Filters): SummaryDimension[] {
+  return f.province ? ['level', 'kind', 'year', 'province'] : ['level', 'kind', 'year'];
+}
+
+export function summaryOptions(f: Filters, o: QualityOptions): RuleSummaryOptions {
+  return {
+    blankAsZero: o.blankAsZero ?? false,
+    by: summaryDims(f),
+    ...(o.countsTable ? { countsTable: o.countsTable } : {}),
+  };
+}
+
+export function summaryQuery(f: Filters, o: QualityOptions): SqlQuery | null {
+  const inner = ruleSummaryQuery(summaryOptions(f, o));
+  if (!inner) return null;
+  const conds: Fragment[] = [sql`TRUE`];
+  if (f.yearFrom !== null) conds.push(sql`${col('year')} >= ${f.yearFrom}`);
+  if (f.yearTo !== null) conds.push(sql`${col('year')} <= ${f.yearTo}`);
+  if (f.levels.length) conds.push(sql`${col('level')} IN (${f.levels})`);
+  if (f.kinds.length) conds.push(sql`${col('kind')} IN (${f.kinds})`);
+  if (f.province) conds.push(sql`${col('province')} = ${f.province}`);
+  return sql`SELECT * FROM (${inner}) WHERE ${join(conds, sql` AND `)}`;
+}
+
+export function decodeSummary(rows: readonly Row[], options: RuleSummaryOptions): RuleSummaryRow[] {
+  return rows.flatMap((r) => decodeRuleSummaryRow(r, options));
+}
+
+/** Filter choices the summary cannot honour (its groups are level × kind × year × province). */
+export function summaryIgnores(f: Filters): boolean {
+  return f.city !== null || f.county !== null || f.sectors.length > 0 || f.agencies.length > 0;
+}
+
+/**
+ * Quality score per agency (over all its reports, as the builder scores them) for the agencies
+ * with at least one report the filters select, best first.
+ */
+export function scoresQuery(f: Filters, o: QualityOptions): SqlQuery | null {
+  const inner = agencyScoreQuery({
+    blankAsZero: o.blankAsZero ?? false,
+    ...(o.countsTable ? { countsTable: o.countsTable } : {}),
+  });
+  if (!inner) return null;
+  const keep = isUnfiltered(f)
+    ? sql`TRUE`
+    : sql`sc.agency_id IN (SELECT agency_id FROM reports WHERE ${filtersWhere(scope(f))})`;
+  return sql`SELECT * FROM (${inner}) sc WHERE ${keep} ORDER BY score DESC NULLS LAST, agency_id`;
+}
+
+export function decodeScores(rows: readonly Row[]): AgencyScoreRow[] {
+  return decodeAgencyScoreRows(rows);
+}
+
+/** Share of reports passing, per rule, summed over the groups the view shows. */
+export interface RuleShare {
+  readonly rule: RuleId;
+  readonly passing: number;
+  readonly failing: number;
+  readonly notAssessable: number;
+  /** passing / (passing + failing); null when none was assessable. */
+  readonly share: number | null;
+}
+
+/** Pools summary rows by one dimension: for each value (e.g. each year) the share per rule. */
+export function poolSummary(
+  rows: readonly RuleSummaryRow[],
+  by: 'level' | 'kind' | 'year' | null,
+): { group: string; rules: RuleShare[] }[] {
+  const groups = new Map<string, Map<RuleId, { p: number; f: number; n: number }>>();
+  for (const r of rows) {
+    const g = by === null ? '' : String(r[by] ?? '');
+    const rules = groups.get(g) ?? new Map<RuleId, { p: number; f: number; n: number }>();
+    groups.set(g, rules);
+    const acc = rules.get(r.rule) ?? { p: 0, f: 0, n: 0 };
+    rules.set(r.rule, { p: acc.p + r.passing, f: acc.f + r.failing, n: acc.n + r.notAssessable });
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([group, rules]) => ({
+      group,
+      rules: [...rules.entries()].map(([rule, x]) => ({
+        rule,
+        passing: x.p,
+        failing: x.f,
+        notAssessable: x.n,
+        share: x.p + x.f === 0 ? null : x.p / (x.p + x.f),
+      })),
+    }));
+}

@@ -1,0 +1,310 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { evaluateReports, rule, type ReportRow } from '@/domain/rules';
+import { isCellKey } from '@/domain/catalogue';
+import { openPage, screenshot, startHarness, type Harness } from './harness';
+import { rawDataset, shownNumber } from './support';
+
+let h: Harness;
+let demo: Awaited<ReturnType<typeof rawDataset>>;
+let real: Awaited<ReturnType<typeof rawDataset>>;
+
+beforeAll(async () => {
+  [h, demo, real] = await Promise.all([startHarness(), rawDataset('demo.csv'), rawDataset('real.csv')]);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Waits until the dataset of the URL (demo by default) is the one loaded. */
+async function waitForDataset(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const want = /[?&]ds=([^&]+)/.exec(location.hash)?.[1] ?? 'demo';
+      const select = document.querySelector<HTMLSelectElement>('[data-testid="dataset"]');
+      return select?.value === want && !document.querySelector('[data-testid="loading"]');
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+}
+
+async function waitForReport(page: Page): Promise<void> {
+  await waitForDataset(page);
+  await page.waitForSelector('[data-testid="report-table-s3"] td[data-key]', { timeout: 60_000 });
+}
+/** Waits until the failure list (or its empty message) and the ranking are shown. */
+async function waitForQuality(page: Page): Promise<void> {
+  await waitForDataset(page);
+  await page.waitForSelector('[data-testid="quality-failures"] tbody tr, [data-testid="quality-no-failures"]', {
+    timeout: 150_000,
+  });
+  await page.waitForSelector('[data-testid="quality-scores"] tbody tr', { timeout: 150_000 });
+  await page.waitForSelector('[data-testid="quality-summary"] tbody tr', { timeout: 150_000 });
+}
+
+/** Every value cell the report tables show: key → text of the figure. */
+async function shownCells(page: Page): Promise<Map<string, string>> {
+  const pairs = await page.$$eval('table.report-table td[data-key]', (tds) =>
+    tds.map((td) => [
+      td.getAttribute('data-key') ?? '',
+      (td.querySelector('[data-role="value"]')?.textContent ?? '').trim(),
+    ]),
+  );
+  return new Map(pairs as [string, string][]);
+}
+
+describe('One report view on the real dataset', () => {
+  const cases = [
+    ['js-huaian-hongze-gov', 2023],
+    ['js-huaian-hongze-gov', 2024],
+    ['js-suqian-gov', 2023],
+    ['js-suqian-gov', 2024],
+  ] as const;
+
+  for (const [agency, year] of cases) {
+    it(`shows exactly the figures of ${agency} ${year}, blanks included`, async () => {
+      const { page, errors } = await openPage(h, `#/report?noanim=1&ds=real&agency=${agency}&year=${year}`);
+      await waitForReport(page);
+      const [row] = await real(`SELECT * FROM raw WHERE agency_id = ? AND year = ?`, [agency, year]);
+      if (!row) throw new Error('no such row in datasets/real.csv');
+      const shown = await shownCells(page);
+      expect(shown.size).toBeGreaterThan(150);
+      for (const [key, text] of shown) {
+        const want = row[key];
+        if (want === null || want === undefined) expect(text, key).toBe('');
+        else expect(shownNumber(text), key).toBe(Number(want));
+      }
+      // Nothing the report printed is left out of the tables.
+      for (const [key, v] of Object.entries(row))
+        if (isCellKey(key) && v !== null && v !== undefined) expect(shown.has(key), key).toBe(true);
+      expect(await page.locator('[data-testid="report-title"]').innerText()).toContain(String(row.agency_name));
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('highlights 洪泽区 2023’s section-四 R4 failures and explains them', async () => {
+    const { page, errors } = await openPage(
+      h,
+      '#/report?noanim=1&ds=real&agency=js-huaian-hongze-gov&year=2023&prev=1',
+    );
+    await waitForReport(page);
+    const cellOf = (key: string) => page.locator(`td[data-key="${key}"]`);
+    expect(await cellOf('t4_review_total').getAttribute('data-fail')).toBe('true');
+    expect(await cellOf('t4_suit_after_review_total').getAttribute('data-fail')).toBe('true');
+    expect(await cellOf('t4_review_upheld').getAttribute('data-fail')).toBe('true');
+    expect(await cellOf('t4_suit_direct_total').getAttribute('data-fail')).toBeNull();
+    const review = page.locator('[data-testid="report-checks"] [data-check="R4.review"]');
+    expect(shownNumber(await review.locator('[data-role="actual"]').innerText())).toBe(0);
+    expect(shownNumber(await review.locator('[data-role="expected"]').innerText())).toBe(11);
+    const after = page.locator('[data-testid="report-checks"] [data-check="R4.suit_after_review"]');
+    expect(shownNumber(await after.locator('[data-role="actual"]').innerText())).toBe(0);
+    expect(shownNumber(await after.locator('[data-role="expected"]').innerText())).toBe(5);
+    // No 2022 report: the comparison says so instead of showing zeros.
+    expect(await page.locator('.banner').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining('2022')]),
+    );
+    await screenshot(page, 'report-hongze-2023-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows 宿迁市 2024 beside 2023 with R5 and R6 passing, in English', async () => {
+    const { page, errors } = await openPage(
+      h,
+      '#/report?noanim=1&ds=real&agency=js-suqian-gov&year=2024&prev=1&lang=en',
+    );
+    await waitForReport(page);
+    const [prev] = await real(
+      `SELECT t3_carried_out_total, t2_rules_in_force FROM raw WHERE agency_id = 'js-suqian-gov' AND year = 2023`,
+    );
+    const prevText = await page.locator('td[data-key="t3_carried_out_total"] [data-role="prev"]').innerText();
+    expect(shownNumber(prevText)).toBe(Number(prev?.t3_carried_out_total));
+    expect(await page.locator('[data-testid="report-checks"] [data-check^="R5."]').count()).toBe(0);
+    expect(await page.locator('[data-testid="report-checks"] [data-check^="R6."]').count()).toBe(0);
+    expect(await page.locator('td[data-fail="true"]').count()).toBe(0);
+    expect(await page.locator('h3').first().innerText()).toBe('II. Proactive disclosure');
+    await screenshot(page, 'report-suqian-2024-en');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('rebuilds a 2019-template report in its own layout with blanks left blank', async () => {
+    const { page, errors } = await openPage(h, '#/report?noanim=1&ds=real&agency=sh-gov&year=2019');
+    await waitForReport(page);
+    expect(await page.locator('[data-testid="report-table-s3"] tbody tr').count()).toBe(23);
+    expect(await page.locator('td[data-key="t2v19_licensing_prev"]').count()).toBe(1);
+    expect(await page.locator('td[data-key="t2_licensing"]').count()).toBe(0);
+    expect(await page.locator('td[data-key="t3_granted_total"] [data-role="value"]').innerText()).toBe('');
+    const src = page.locator('[data-testid="report-source"]');
+    expect(await src.getAttribute('href')).toBe('https://www.shanghai.gov.cn/');
+    expect(await src.getAttribute('rel')).toBe('noopener noreferrer');
+    await screenshot(page, 'report-shanghai-2019-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('picks an agency by search and keeps the choice in the URL across a reload', async () => {
+    const { page, errors } = await openPage(h, '#/report?noanim=1&ds=real');
+    // The view is re-created when the dataset changes: type once the real one is in.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="report-prompt"]') &&
+        !document.querySelector('[data-testid="generated-note"]'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.locator('[data-testid="report-agency-search"]').fill('宿迁');
+    await page.locator('[data-agency="js-suqian-gov"]').click();
+    await page.waitForFunction(() => location.hash.includes('agency=js-suqian-gov'));
+    await waitForReport(page);
+    expect(await page.locator('[data-testid="report-year"]').inputValue()).toBe('2024');
+    await page.locator('[data-testid="report-year"]').selectOption('2023');
+    await page.locator('[data-testid="report-prev"]').check();
+    await page.waitForFunction(() => location.hash.includes('prev=1') && location.hash.includes('year=2023'));
+    await page.reload();
+    await waitForReport(page);
+    expect(await page.locator('[data-testid="report-year"]').inputValue()).toBe('2023');
+    expect(await page.locator('[data-testid="report-prev"]').isChecked()).toBe(true);
+    const [row] = await real(`SELECT t3_new_total FROM raw WHERE agency_id = 'js-suqian-gov' AND year = 2023`);
+    expect(shownNumber(await page.locator('td[data-key="t3_new_total"] [data-role="value"]').innerText())).toBe(
+      Number(row?.t3_new_total),
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('Data-quality view', () => {
+  it('lists as many error-level failures on the demo as the checker finds, and ranks agencies', async () => {
+    const { page, errors } = await openPage(h, '#/quality?noanim=1');
+    await waitForQuality(page);
+    await expect
+      .poll(async () => page.locator('[data-testid="quality-kpi-errors"]').innerText(), { timeout: 60_000 })
+      .not.toBe('0');
+    // The checker: the pure TypeScript evaluator over the raw CSV rows, no SQL of the app.
+    const rows = (await demo('SELECT * FROM raw')).map(
+      (r) => ({ ...r, template: r.template === null ? null : String(r.template) }) as ReportRow,
+    );
+    const fails = evaluateReports(rows).filter((r) => r.status === 'fail');
+    const errorFails = fails.filter((r) => rule(r.rule).severity === 'error').length;
+    // …and the list of deliberate violations shipped with the demo.
+    const violations = readFileSync(
+      fileURLToPath(new URL('../../datasets/demo-violations.csv', import.meta.url)),
+      'utf8',
+    )
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[2])
+      .filter((r) => r && r !== 'null' && rule(r as never).severity === 'error').length;
+    expect(errorFails).toBe(violations);
+    expect(shownNumber(await page.locator('[data-testid="quality-kpi-errors"]').innerText())).toBe(errorFails);
+    expect(shownNumber(await page.locator('[data-testid="quality-kpi-failures"]').innerText())).toBe(fails.length);
+    expect(await page.locator('[data-testid="quality-failures"] tbody tr').count()).toBe(25);
+    expect(await page.locator('[data-testid="quality-summary"] tbody tr').count()).toBeGreaterThan(3);
+    expect(await page.locator('[data-testid="quality-scores"] tbody tr').count()).toBe(15);
+    await screenshot(page, 'quality-zh');
+
+    // Severity filter: only error rules, and the count in the title follows.
+    await page.locator('[data-testid="quality-severity"]').selectOption('warning');
+    await page.waitForFunction(() => location.hash.includes('sev=warning'));
+    await expect
+      .poll(async () => shownNumber(await page.locator('[data-testid="quality-kpi-failures"]').innerText()), {
+        timeout: 60_000,
+      })
+      .toBe(fails.length - errorFails);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it('opens the highlighted report when a failure is clicked', async () => {
+    const { page, errors } = await openPage(h, '#/quality?noanim=1&ds=real');
+    await waitForQuality(page);
+    const row = page.locator(
+      '[data-testid="quality-failures"] tr[data-check="R4.review"][data-agency="js-huaian-hongze-gov"][data-year="2023"]',
+    );
+    await row.waitFor({ timeout: 60_000 });
+    await screenshot(page, 'quality-real-zh');
+    await row.locator('[data-role="open"]').click();
+    await page.waitForFunction(() => location.hash.startsWith('#/report') && location.hash.includes('check=R4.review'));
+    await waitForReport(page);
+    expect(await page.locator('td[data-key="t4_review_total"]').getAttribute('data-focus')).toBe('true');
+    expect(await page.locator('td[data-key="t4_suit_after_review_total"]').getAttribute('data-focus')).toBeNull();
+    expect(await page.locator('td[data-key="t4_suit_after_review_total"]').getAttribute('data-fail')).toBe('true');
+    const focused = page.locator('[data-testid="report-checks"] [data-focus="true"]');
+    expect(await focused.getAttribute('data-check')).toBe('R4.review');
+    expect(await focused.innerText()).toContain('总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结');
+    expect(page.url()).toContain('ds=real');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows clearly when blank cells are treated as 0, in English', async () => {
+    const { page, errors } = await openPage(h, '#/quality?noanim=1&ds=real&blank0=1&lang=en');
+    await waitForQuality(page);
+    expect(await page.locator('[data-testid="quality-blank0-on"]').innerText()).toContain('Treat blank as 0');
+    expect(await page.locator('[data-testid="quality-blank0"]').isChecked()).toBe(true);
+    await screenshot(page, 'quality-real-blank0-en');
+    await page.locator('[data-testid="quality-blank0"]').uncheck();
+    await page.waitForFunction(() => !location.hash.includes('blank0'));
+    expect(await page.locator('[data-testid="quality-blank0-on"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('exports the problems of the real dataset as CSV, the same ones the checker finds', async () => {
+    const { page, errors } = await openPage(h, '#/quality?noanim=1&ds=real');
+    await waitForQuality(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="quality-export"]').click(),
+    ]);
+    const path = await download.path();
+    const text = readFileSync(path, 'utf8');
+    expect(text.startsWith('\uFEFFagency_id,agency_name,year,rule')).toBe(true);
+    const rows = (await real('SELECT * FROM raw')).map(
+      (r) => ({ ...r, template: r.template === null ? null : String(r.template) }) as ReportRow,
+    );
+    const problems = evaluateReports(rows).filter((r) => r.status !== 'pass');
+    const lines = text.trim().split('\r\n').slice(1);
+    expect(lines).toHaveLength(problems.length);
+    expect(
+      lines.some((l) => l.startsWith('js-huaian-hongze-gov,洪泽区人民政府,2023,R4,') && l.includes(',fail,11,0,-11,')),
+    ).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('renders the demo in English', async () => {
+    const { page, errors } = await openPage(h, '#/quality?noanim=1&lang=en');
+    await waitForQuality(page);
+    await expect
+      .poll(async () => page.locator('[data-testid="quality-scores"] tbody tr').count(), { timeout: 60_000 })
+      .toBe(15);
+    expect(await page.locator('.view-title').innerText()).toBe('Data quality: consistency checks');
+    await screenshot(page, 'quality-en');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  it('shows a demo report with a deliberate violation highlighted', async () => {
+    const [v] = await demo(
+      `SELECT agency_id, year FROM raw WHERE agency_id = 'demo-province-emergency' AND year = 2023`,
+    );
+    expect(v).toBeTruthy();
+    const { page, errors } = await openPage(
+      h,
+      '#/report?noanim=1&agency=demo-province-emergency&year=2023&check=R1.person&prev=1',
+    );
+    await waitForReport(page);
+    expect(await page.locator('td[data-key="t3_new_person"]').getAttribute('data-focus')).toBe('true');
+    expect(await page.locator('td[data-key="t3_new_total"]').getAttribute('data-fail')).toBe('true');
+    await screenshot(page, 'report-demo-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
