@@ -4,11 +4,11 @@ import { readSheet } from 'read-excel-file/universal';
 import type { QueryRunner } from '@/data/query-runner';
 import { name, sql } from '@/data/sql';
 import { DatasetLoadError, type LoadIssue } from '@/data/load/issues';
-import { mapColumns, type ColumnMapping } from '@/data/load/schema';
+import { mapColumns } from '@/data/load/schema';
 import { dropStaging, stageCsv, stageRecords, type Staging } from '@/data/load/staging';
 import { ensureLoadHelpers, findValueIssues } from '@/data/load/validate';
 import { longProjection, REPORTS_TABLE, typedProjection, wideProjection } from '@/data/load/canonical';
-import { insertTypedColumns, isTypedWide, typedIssues } from '@/data/load/typed-columns';
+import { isTypedWide, typedColumnsIpc, typedIssues } from '@/data/load/typed-columns';
 import { refreshQualityTables } from '@/data/quality';
 
 export type DatasetFormat = 'csv' | 'parquet' | 'xlsx';
@@ -77,30 +77,52 @@ function fail(file: string, issues: { issues: readonly LoadIssue[]; total: numbe
   throw new DatasetLoadError(file, issues.issues, issues.total);
 }
 
+/** A Parquet file decoded and checked in JavaScript, before the engine is needed. */
+type PreparedParquet =
+  | { readonly kind: 'typed'; readonly ipc: Uint8Array; readonly keys: ReadonlySet<string> }
+  | { readonly kind: 'staged'; readonly pq: ParquetColumns };
+
 /**
  * A wide Parquet file with numeric cells skips the text staging: its typed columns are checked in
- * a plain loop and inserted through Arrow, several times faster than casting text in SQL.
+ * a plain loop and become an Arrow stream, several times faster than casting text in SQL. None of
+ * this needs the engine, so at start-up it overlaps with DuckDB-WASM's instantiation.
  */
-async function typedParquetTable(
-  runner: QueryRunner,
-  file: string,
-  pq: ParquetColumns,
-  mapping: ColumnMapping,
-  table: string,
-): Promise<boolean> {
+async function prepareParquet(file: DatasetFile): Promise<PreparedParquet> {
+  const pq = await readParquet(file);
+  if (pq.rowCount === 0) fail(file.name, { issues: [{ code: 'empty', file: file.name }], total: 1 });
+  const mapping = mapColumns(
+    file.name,
+    pq.header,
+    pq.header.map((_, i) => `c${i}`),
+  );
+  if (mapping.issues.length > 0) fail(file.name, { issues: mapping.issues, total: mapping.issues.length });
   const byKey = new Map<string, unknown[]>();
   for (const [key, staged] of mapping.byKey) byKey.set(key, pq.columns[Number(staged.slice(1))] ?? []);
-  if (mapping.shape !== 'wide' || !isTypedWide(byKey)) return false;
-  const found = typedIssues(file, byKey, pq.rowCount);
-  if (found.total > 0) fail(file, found);
+  if (mapping.shape !== 'wide' || !isTypedWide(byKey)) return { kind: 'staged', pq };
+  const found = typedIssues(file.name, byKey, pq.rowCount);
+  if (found.total > 0) fail(file.name, found);
+  return { kind: 'typed', ipc: typedColumnsIpc(byKey), keys: new Set(byKey.keys()) };
+}
+
+async function preparedTable(
+  runner: QueryRunner,
+  file: string,
+  prepared: PreparedParquet,
+  table: string,
+): Promise<'wide' | 'long'> {
+  if (prepared.kind === 'staged') {
+    const { pq } = prepared;
+    const records = Array.from({ length: pq.rowCount }, (_, r) => pq.columns.map((c) => c[r]));
+    return stagedTable(runner, file, await stageRecords(runner, pq.header, records, 1), table);
+  }
   const raw = `${table}_typed`;
-  await insertTypedColumns(runner, raw, byKey);
+  await runner.insertArrowIPC(raw, prepared.ipc, true);
   try {
-    await runner.query(sql`CREATE TEMP TABLE ${name(table)} AS ${typedProjection(raw, new Set(byKey.keys()))}`);
+    await runner.query(sql`CREATE TEMP TABLE ${name(table)} AS ${typedProjection(raw, prepared.keys)}`);
   } finally {
     await runner.query(sql`DROP TABLE IF EXISTS ${name(raw)}`);
   }
-  return true;
+  return 'wide';
 }
 
 /** Text staging, validation in SQL, and the canonical projection into `table`. */
@@ -142,26 +164,15 @@ async function stageXlsx(runner: QueryRunner, file: DatasetFile): Promise<Stagin
   );
 }
 
-/** Builds the validated canonical rows of a file in a temp table; returns the file's shape. */
+/** Builds the validated canonical rows of a CSV or XLSX file in a temp table; returns its shape. */
 async function canonicalTable(
   runner: QueryRunner,
   file: DatasetFile,
-  format: DatasetFormat,
+  format: 'csv' | 'xlsx',
   table: string,
 ): Promise<'wide' | 'long'> {
   if (format === 'csv') return stagedTable(runner, file.name, await stageCsv(runner, file.name, file.bytes), table);
-  if (format === 'xlsx') return stagedTable(runner, file.name, await stageXlsx(runner, file), table);
-  const pq = await readParquet(file);
-  if (pq.rowCount === 0) fail(file.name, { issues: [{ code: 'empty', file: file.name }], total: 1 });
-  const mapping = mapColumns(
-    file.name,
-    pq.header,
-    pq.header.map((_, i) => `c${i}`),
-  );
-  if (mapping.issues.length > 0) fail(file.name, { issues: mapping.issues, total: mapping.issues.length });
-  if (await typedParquetTable(runner, file.name, pq, mapping, table)) return 'wide';
-  const records = Array.from({ length: pq.rowCount }, (_, r) => pq.columns.map((c) => c[r]));
-  return stagedTable(runner, file.name, await stageRecords(runner, pq.header, records, 1), table);
+  return stagedTable(runner, file.name, await stageXlsx(runner, file), table);
 }
 
 /**
@@ -171,7 +182,7 @@ async function canonicalTable(
  * problem it throws DatasetLoadError and the loaded data is untouched.
  */
 export async function loadDataset(
-  runner: QueryRunner,
+  engine: QueryRunner | Promise<QueryRunner>,
   file: DatasetFile,
   mode: 'replace' | 'append' = 'replace',
 ): Promise<LoadSummary> {
@@ -179,10 +190,15 @@ export async function loadDataset(
   if (!format) throw new DatasetLoadError(file.name, [{ code: 'unsupported_format', file: file.name }], 1);
   if (file.bytes.length === 0) throw new DatasetLoadError(file.name, [{ code: 'empty', file: file.name }], 1);
 
+  // The engine may still be starting: Parquet is decoded and checked before it is awaited.
+  const prepared = format === 'parquet' ? await prepareParquet(file) : null;
+  const runner = await engine;
   await ensureLoadHelpers(runner);
   const next = `next_${Date.now().toString(36)}_${(loads++).toString(36)}`;
   try {
-    const shape = await canonicalTable(runner, file, format, next);
+    const shape = prepared
+      ? await preparedTable(runner, file.name, prepared, next)
+      : await canonicalTable(runner, file, format as 'csv' | 'xlsx', next);
     if (mode === 'append') await appendReports(runner, file.name, name(next));
     else await replaceReports(runner, name(next));
     // Derived from the loaded data, so kept in step with it here, whoever loads.

@@ -1,6 +1,5 @@
 import { Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import { CELLS, IDENTITY_COLUMNS, KINDS, LEVELS, TEMPLATES, type CellValueKind } from '@/domain/catalogue';
-import type { QueryRunner } from '@/data/query-runner';
 import { MAX_LISTED_ISSUES, type LoadIssue, type LoadIssueCode } from '@/data/load/issues';
 
 /** Columns already typed by their file (Parquet): numbers as numbers, text as text. */
@@ -104,8 +103,8 @@ export function typedIssues(
   return { total: found.length, issues: found.slice(0, MAX_LISTED_ISSUES).map(({ ord: _ord, ...issue }) => issue) };
 }
 
-/** Typed columns → a DuckDB table (text as VARCHAR, year INTEGER, cells DOUBLE) via Arrow IPC. */
-export async function insertTypedColumns(runner: QueryRunner, table: string, columns: TypedColumns): Promise<void> {
+/** Typed columns → an Arrow IPC stream (text as Utf8, year Int32, cells Float64). Pure JavaScript. */
+export function typedColumnsIpc(columns: TypedColumns): Uint8Array {
   const identity = new Set<string>(IDENTITY_COLUMNS.map((c) => c.key));
   const vectors: Record<string, Vector> = {};
   for (const [key, values] of columns) {
@@ -121,5 +120,5 @@ export async function insertTypedColumns(runner: QueryRunner, table: string, col
         new Float64(),
       );
   }
-  await runner.insertArrowIPC(table, tableToIPC(new Table(vectors), 'stream'), true);
+  return tableToIPC(new Table(vectors), 'stream');
 }
