@@ -127,7 +127,7 @@ const en: typeof zh = {
     list: 'See the list',
     exclude: 'Leave them out',
   },
-  common: { dash: '—', close: 'Close', none: 'none' },
+  common: { dash: '—', close: 'Close', none: 'none', prev: 'Previous', next: 'Next', page: 'Page {page} of {pages}' },
 };
 
 export default en;

@@ -122,5 +122,5 @@ export default {
     list: '查看清单',
     exclude: '排除这些年报',
   },
-  common: { dash: '—', close: '关闭', none: '无' },
+  common: { dash: '—', close: '关闭', none: '无', prev: '上一页', next: '下一页', page: '第 {page} / {pages} 页' },
 };

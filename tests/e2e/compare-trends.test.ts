@@ -74,8 +74,12 @@ describe('Compare agencies', () => {
     expect(await first.getAttribute('data-id')).toBe(top?.agency_id);
     expect(shownNumber(await cellText(page, 0, 'new_requests.end'))).toBe(Number(top?.v));
     expect(shownNumber(await cellText(page, 0, 'new_requests.start'))).toBe(Number(start?.v));
-    expect(await page.locator('[data-testid="chart-compare-bars"] canvas').count()).toBe(1);
-    expect(await page.locator('[data-testid="chart-compare-peers"] canvas').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('[data-testid="chart-compare-bars"] canvas').count(), { timeout: 30_000 })
+      .toBe(1);
+    await expect
+      .poll(() => page.locator('[data-testid="chart-compare-peers"] canvas').count(), { timeout: 30_000 })
+      .toBe(1);
     await screenshot(page, 'compare-zh');
     expect(errors).toEqual([]);
     await page.close();
@@ -110,10 +114,10 @@ describe('Compare agencies', () => {
 
     await page.reload();
     await compareReady(page);
-    expect(await page.locator('[data-testid="agency-picker"] .chip .name').allInnerTexts()).toEqual([
-      '东川城区人民政府',
-      '东川市公安局',
-    ]);
+    // Chips restored from the URL show ids until the names arrive from the engine.
+    await expect
+      .poll(() => page.locator('[data-testid="agency-picker"] .chip .name').allInnerTexts(), { timeout: 30_000 })
+      .toEqual(['东川城区人民政府', '东川市公安局']);
     expect(
       await page
         .locator('[data-testid="ranking-table"] tbody tr')

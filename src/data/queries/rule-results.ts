@@ -207,7 +207,11 @@ function baseQuery(p: CheckPlan, blankAsZero: boolean, withMask: boolean, only: 
     ),
   ];
   const prevSide = sql`(SELECT ${join([col('agency_id'), col('year'), col('template'), ...prevKeys.map(col)].map((x) => sql`${x}`))} FROM ${REPORTS})`;
-  const joined = sql`${REPORTS} AS ${R} LEFT JOIN ${prevSide} AS ${P} ON ${P}.${col('agency_id')} = ${R}.${col('agency_id')} AND ${P}.${col('year')} = ${R}.${col('year')} - 1`;
+  // Only the wanted reports: filtered before the join, so the checks are computed for those alone.
+  const source = only
+    ? sql`(SELECT * FROM ${REPORTS} WHERE (${col('agency_id')}, ${col('year')}) IN (${only}))`
+    : sql`${REPORTS}`;
+  const joined = sql`${source} AS ${R} LEFT JOIN ${prevSide} AS ${P} ON ${P}.${col('agency_id')} = ${R}.${col('agency_id')} AND ${P}.${col('year')} = ${R}.${col('year')} - 1`;
   const cols = p.general.map(({ rule, check }, k) => {
     const gate = (x: Fragment) => (rule.crossYear ? sql`CASE WHEN ${HAS_PREV} THEN ${x} END` : x);
     const a = gate(sideExpr(check.actual, blankAsZero));
@@ -223,10 +227,9 @@ function baseQuery(p: CheckPlan, blankAsZero: boolean, withMask: boolean, only: 
       return sql`, ${listOf(values)} AS ${cellsCol((mine[0] as IndexedCheck).rule.id)}`;
     });
   const id = (k: string) => sql`${R}.${col(k)}`;
-  const where = only ? sql` WHERE (${id('agency_id')}, ${id('year')}) IN (${only})` : sql``;
   return sql`SELECT ${id('agency_id')}, ${id('agency_name')}, ${id('year')}, ${id('level')}, ${id('kind')}, ${id('province')},
     ${templateOf(R)} AS template, ${HAS_PREV} AS has_prev${join(cols, sql``)}${join(lists, sql``)}
-    FROM ${joined}${where}`;
+    FROM ${joined}`;
 }
 
 /** Rules with cell-bound checks, in declaration order. */
