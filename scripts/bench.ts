@@ -48,7 +48,11 @@ const baselineLoad = await median(() =>
 );
 rows.push(['baseline: DuckDB read_csv, no validation', baselineLoad, baselineLoad]);
 rows.push(['load demo.csv (validated)', await median(() => loadDataset(runner, csv)), baselineLoad]);
-rows.push(['load demo.parquet (validated, typed path)', await median(() => loadDataset(runner, parquet)), baselineLoad]);
+rows.push([
+  'load demo.parquet (validated, typed path)',
+  await median(() => loadDataset(runner, parquet)),
+  baselineLoad,
+]);
 
 const sum: SqlQuery = { text: 'SELECT sum(t3_new_total) FROM reports', params: [] };
 await runner.query(sum);
@@ -56,7 +60,10 @@ const baselineQuery = await median(() => runner.query(sum));
 const latest = 2025;
 const queries: [string, SqlQuery][] = [
   ['filter options', filterOptionsQuery()],
-  ['headline indicators (2 years)', indicatorsByYearQuery(EMPTY_FILTERS, HEADLINE_INDICATORS, [latest - 1, latest]) as SqlQuery],
+  [
+    'headline indicators (2 years)',
+    indicatorsByYearQuery(EMPTY_FILTERS, HEADLINE_INDICATORS, [latest - 1, latest]) as SqlQuery,
+  ],
   ['requests by applicant × year', requestsByApplicantQuery(EMPTY_FILTERS)],
   ['outcome composition', outcomeCompositionQuery(EMPTY_FILTERS)],
   ['top 10 agencies', topAgenciesQuery(EMPTY_FILTERS, indicator('new_requests'), latest, 10)],

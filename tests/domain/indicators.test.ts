@@ -32,8 +32,6 @@ describe('indicators', () => {
     expect(formulaText(indicator('completion_rate'), 'zh')).toBe(
       '总计（总计） ÷ （本年新收政府信息公开申请数量（总计） + 上年结转政府信息公开申请数量（总计））',
     );
-    expect(formulaText(indicator('disclosure_rate'), 'en')).toBe(
-      '(Granted + Partly granted) ÷ Total handled (Total)',
-    );
+    expect(formulaText(indicator('disclosure_rate'), 'en')).toBe('(Granted + Partly granted) ÷ Total handled (Total)');
   });
 });
