@@ -59,14 +59,31 @@ export function useUrlState() {
   );
 }
 
-/** Sets one URL parameter (dataset, language, view-specific choices), keeping the rest. */
-export function useQueryParam() {
+/**
+ * Reading and writing view choices in the URL: `param(key)` is the value or null; `setParams`
+ * changes several at once (null removes one) and keeps every other parameter.
+ */
+export function useUrlParams() {
   const route = useRoute();
   const router = useRouter();
-  return (key: string, value: string | null) => {
+  const param = (key: string): string | null => {
+    const v = route.query[key];
+    const s = Array.isArray(v) ? v[0] : v;
+    return typeof s === 'string' && s !== '' ? s : null;
+  };
+  const setParams = (patch: Record<string, string | null>) => {
     const query: QueryParams = { ...flat(route.query) };
-    if (value === null) delete query[key];
-    else query[key] = value;
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null) delete query[k];
+      else query[k] = v;
+    }
     void router.replace({ query });
   };
+  return { param, setParams };
+}
+
+/** Sets one URL parameter (dataset, language, view-specific choices), keeping the rest. */
+export function useQueryParam() {
+  const { setParams } = useUrlParams();
+  return (key: string, value: string | null) => setParams({ [key]: value });
 }

@@ -1,7 +1,6 @@
 import { computed, type ComputedRef } from 'vue';
-import { useRoute } from 'vue-router';
 import { storeToRefs } from 'pinia';
-import { useQueryParam } from '@/composables/use-url-state';
+import { useUrlParams } from '@/composables/use-url-state';
 import { useFilterOptions } from '@/composables/use-filter-options';
 import { useFiltersStore } from '@/stores/filters';
 
@@ -14,14 +13,9 @@ export function useViewChoice<T extends string>(
   allowed: readonly T[],
   fallback: T,
 ): [ComputedRef<T>, (v: string) => void] {
-  const route = useRoute();
-  const setParam = useQueryParam();
-  const value = computed<T>(() => {
-    const raw = route.query[param];
-    const s = Array.isArray(raw) ? raw[0] : raw;
-    return allowed.find((a) => a === s) ?? fallback;
-  });
-  return [value, (v: string) => setParam(param, v === fallback ? null : v)];
+  const url = useUrlParams();
+  const value = computed<T>(() => allowed.find((a) => a === url.param(param)) ?? fallback);
+  return [value, (v: string) => url.setParams({ [param]: v === fallback ? null : v })];
 }
 
 /** The filter's year range in words ("2019–2025", "2023"), from the loaded years when open. */
