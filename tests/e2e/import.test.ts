@@ -61,19 +61,19 @@ describe('Import reports', () => {
     );
     expect(await html.locator('[data-testid="import-state"]').innerText()).toBe('待接受');
     expect(await html.locator('[data-testid="import-warnings"]').innerText()).toContain('t3_single_other_row');
-    expect(await html.locator('[data-testid="parsed-tables"] thead').first().innerText()).toContain('本年制发件数');
-    const newTotal = html.locator('td[data-cell="t3_new_total"]');
+    expect(await html.locator('[data-testid="parsed-tables"] table').first().innerText()).toContain('本年制发件数');
+    const newTotal = html.locator('td[data-key="t3_new_total"]');
     expect(await newTotal.getAttribute('title')).toMatch(/网页表 \d+ 第 \d+ 行第 \d+ 列/);
     await expect.poll(async () => html.locator('[data-testid="import-rules"]').innerText()).toContain('R1');
     // Printed with a single （六） row: that row is shown with its figures.
-    expect((await html.locator('td[data-cell="t3_other_single_total"]').innerText()).trim()).toBe('2');
+    expect((await html.locator('td[data-key="t3_other_single_total"]').innerText()).trim()).toBe('2');
 
     // PDF: read through pdf.js in the browser, with page and coordinates as provenance.
     const pdf = card(page, 'report-2021.pdf');
     expect(await pdf.locator('[data-testid="import-detected"]').innerText()).toContain('示例县市场监督管理局 · 2023');
-    expect((await pdf.locator('td[data-cell="t3_new_total"]').innerText()).trim()).toBe('50');
-    expect(await pdf.locator('td[data-cell="t3_new_total"]').getAttribute('title')).toMatch(/第 1 页，坐标/);
-    expect(await pdf.locator('td[data-cell="t4_review_total"]').innerText()).toBe('4');
+    expect((await pdf.locator('td[data-key="t3_new_total"]').innerText()).trim()).toBe('50');
+    expect(await pdf.locator('td[data-key="t3_new_total"]').getAttribute('title')).toMatch(/第 1 页，坐标/);
+    expect(await pdf.locator('td[data-key="t4_review_total"]').innerText()).toBe('4');
     expect(await pdf.locator('[data-testid="import-warnings"]').innerText()).toContain('t2_rows_missing');
     expect(await pdf.locator('[data-testid="import-rules"]').innerText()).toMatch(/R1 申请收支平衡 · 通过/);
     expect(await pdf.locator('select[data-field="level"]').inputValue()).toBe('county');
@@ -180,8 +180,8 @@ describe('Import reports', () => {
     await waitParsed(page, ['report-2021.docx', 'v2019-2020.txt']);
     const docx = card(page, 'report-2021.docx');
     expect(await docx.locator('[data-testid="import-detected"]').innerText()).toContain('示例县市场监督管理局 · 2023');
-    expect((await docx.locator('td[data-cell="t3_new_total"]').innerText()).trim()).toBe('50');
-    expect(await docx.locator('td[data-cell="t3_new_total"]').getAttribute('title')).toMatch(/Word 表/);
+    expect((await docx.locator('td[data-key="t3_new_total"]').innerText()).trim()).toBe('50');
+    expect(await docx.locator('td[data-key="t3_new_total"]').getAttribute('title')).toMatch(/Word 表/);
     const txt = card(page, 'v2019-2020.txt');
     expect(await txt.locator('[data-testid="import-detected"]').innerText()).toContain('2019 模板');
     expect(await txt.locator('select[data-field="level"]').inputValue()).toBe('township');
