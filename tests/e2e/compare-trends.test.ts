@@ -118,11 +118,16 @@ describe('Compare agencies', () => {
     await expect
       .poll(() => page.locator('[data-testid="agency-picker"] .chip .name').allInnerTexts(), { timeout: 30_000 })
       .toEqual(['东川城区人民政府', '东川市公安局']);
-    expect(
-      await page
-        .locator('[data-testid="ranking-table"] tbody tr')
-        .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-id'))),
-    ).toEqual(order);
+    // The table re-queries once the restored picks are named: wait for its rows rather than race them.
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('[data-testid="ranking-table"] tbody tr')
+            .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-id'))),
+        { timeout: 30_000 },
+      )
+      .toEqual(order);
     expect(
       await page.locator('[data-testid="compare-indicators"] [data-key="denial_rate"]').getAttribute('aria-pressed'),
     ).toBe('false');
