@@ -2,7 +2,6 @@
 export default {
   zh: {
     title: '行政复议与行政诉讼（{range}）',
-    basis: '基于 {n} 份填报完整的年报',
     by: '分组',
     byOption: { year: '年度', level: '层级', kind: '类型' },
     byWord: { year: '年度', level: '层级', kind: '机关类型' },
@@ -19,7 +18,6 @@ export default {
   },
   en: {
     title: 'Administrative review and litigation ({range})',
-    basis: 'from {n} complete reports',
     by: 'Group by',
     byOption: { year: 'Year', level: 'Level', kind: 'Kind' },
     byWord: { year: 'year', level: 'level', kind: 'kind of agency' },

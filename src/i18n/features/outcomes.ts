@@ -2,7 +2,6 @@
 export default {
   zh: {
     title: '办理结果（{range}）',
-    basis: '基于 {n} 份填报完整的年报',
     by: '构成单位',
     byOption: { agency: '机关', level: '层级', kind: '类型' },
     compositionTitle: {
@@ -37,7 +36,6 @@ export default {
   },
   en: {
     title: 'Outcomes ({range})',
-    basis: 'from {n} complete reports',
     by: 'Bars per',
     byOption: { agency: 'Agency', level: 'Level', kind: 'Kind' },
     compositionTitle: {
