@@ -12,11 +12,18 @@ export interface QueryState<T> {
 }
 
 /**
+ * What a builder returns while an input it needs is still on its way (e.g. the loaded years):
+ * the state stays "loading", so a view never says "no data" for a question not yet asked.
+ */
+export const PENDING: unique symbol = Symbol('pending');
+
+/**
  * Runs a query whenever its builder's inputs or the loaded data change, and decodes the rows.
  * A newer request makes older responses irrelevant: they are dropped, never shown. A builder that
- * returns null means "nothing to ask" (e.g. an empty selection) and yields null data.
+ * returns null means "nothing to ask" (e.g. an empty selection) and yields null data; one that
+ * returns PENDING keeps the state loading until its inputs arrive.
  */
-export function useQuery<T>(build: () => SqlQuery | null, decode: (rows: Row[]) => T): QueryState<T> {
+export function useQuery<T>(build: () => SqlQuery | null | typeof PENDING, decode: (rows: Row[]) => T): QueryState<T> {
   const runner = useRunner();
   const { version, status } = storeToRefs(useDatasetsStore());
   const data = shallowRef<T | null>(null);
@@ -28,6 +35,10 @@ export function useQuery<T>(build: () => SqlQuery | null, decode: (rows: Row[]) 
     [build, version, status],
     async ([q]) => {
       const ticket = ++latest;
+      if (q === PENDING) {
+        loading.value = true;
+        return;
+      }
       if (!q || version.value === 0) {
         data.value = null;
         loading.value = false;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, screenshot, startHarness, waitForCharts, type Harness } from './harness';
+import { emptyFlashes, openPage, screenshot, startHarness, waitForCharts, type Harness } from './harness';
 import { rawDataset, shownNumber } from './support';
 
 let h: Harness;
@@ -38,6 +38,7 @@ async function show(path: string, shot: string) {
     );
   }
   await waitForCharts(page);
+  expect(await emptyFlashes(page)).toEqual([]);
   await screenshot(page, shot);
   return { page, errors };
 }

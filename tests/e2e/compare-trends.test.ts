@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, screenshot, startHarness, type Harness } from './harness';
+import { emptyFlashes, openPage, screenshot, startHarness, type Harness } from './harness';
 import { rawDataset, shownNumber } from './support';
 
 let h: Harness;
@@ -80,6 +80,8 @@ describe('Compare agencies', () => {
     await expect
       .poll(() => page.locator('[data-testid="chart-compare-peers"] canvas').count(), { timeout: 30_000 })
       .toBe(1);
+    // While the loaded years are still on their way the view waits; it never flashes "no data".
+    expect(await emptyFlashes(page)).toEqual([]);
     await screenshot(page, 'compare-zh');
     expect(errors).toEqual([]);
     await page.close();
@@ -198,6 +200,7 @@ describe('Trends', () => {
     );
     expect(csv[0]?.slice(1)).toEqual(want.map((w) => String(w.year)));
     expect(row?.slice(1).map(Number)).toEqual(want.map((w) => Number(w.v)));
+    expect(await emptyFlashes(page)).toEqual([]);
     await screenshot(page, 'trends-zh');
     expect(errors).toEqual([]);
     await page.close();

@@ -66,6 +66,13 @@ export async function openPage(
   viewport = { width: 1360, height: 900 },
 ): Promise<WatchedPage> {
   const page = await h.browser.newPage({ viewport, deviceScaleFactor: 1 });
+  // E2E_CPU_SLOWDOWN=4 runs the page as on a machine four times slower (as a loaded CI runner can
+  // be): a test that only passes on a fast machine is racing the app and shows up here.
+  const slowdown = Number(process.env.E2E_CPU_SLOWDOWN);
+  if (slowdown > 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  }
   const errors: string[] = [];
   page.on('console', (m: ConsoleMessage) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -76,8 +83,39 @@ export async function openPage(
     errors.push(`remote request: ${route.request().url()}`);
     return route.abort();
   });
+  await page.addInitScript(recordEmptyStates);
   await page.goto(new URL(path, h.baseUrl).toString());
   return { page, errors };
+}
+
+/**
+ * Runs in the page before the app: notes every "no data" message that appears, with the title of
+ * its card, so a test can tell a true empty result from a flash of "no data" before the answer.
+ */
+function recordEmptyStates(): void {
+  const seen = new Set<string>();
+  (window as unknown as { __emptySeen: Set<string> }).__emptySeen = seen;
+  new MutationObserver(() => {
+    for (const el of document.querySelectorAll('[data-empty]')) {
+      const card = el.closest('.card');
+      seen.add(card?.querySelector('h3')?.textContent?.trim() ?? '?');
+    }
+  }).observe(document, { subtree: true, childList: true });
+}
+
+/**
+ * Titles of the cards that said "no data" at some moment since the page opened but do not now: a
+ * view that says so before its answer arrives misleads the reader (and races any test).
+ */
+export function emptyFlashes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const now = new Set(
+      [...document.querySelectorAll('[data-empty]')].map(
+        (el) => el.closest('.card')?.querySelector('h3')?.textContent?.trim() ?? '?',
+      ),
+    );
+    return [...(window as unknown as { __emptySeen: Set<string> }).__emptySeen].filter((t) => !now.has(t));
+  });
 }
 
 /** Waits until the dataset is loaded and every chart on the page has rendered or said "no data". */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, screenshot, startHarness, waitForCharts, type Harness } from './harness';
+import { emptyFlashes, openPage, screenshot, startHarness, waitForCharts, type Harness } from './harness';
 import { rawDataset, shownNumber } from './support';
 
 let h: Harness;
@@ -49,6 +49,7 @@ describe('Overview', () => {
     expect(shownNumber(await kpi(page, 'disclosure_rate'))).toBe(want.disclosure);
     expect(shownNumber(await kpi(page, 'review_cases'))).toBe(want.reviews);
     expect(await page.locator('.chart-card canvas').count()).toBe(3);
+    expect(await emptyFlashes(page)).toEqual([]);
     for (const src of await page.locator('.chart-source').allInnerTexts()) expect(src).toContain('演示数据（生成）');
     await screenshot(page, 'overview-zh');
     expect(errors).toEqual([]);

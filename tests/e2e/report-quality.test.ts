@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { evaluateReports, rule, type ReportRow } from '@/domain/rules';
 import { isCellKey } from '@/domain/catalogue';
-import { openPage, screenshot, startHarness, type Harness } from './harness';
+import { emptyFlashes, openPage, screenshot, startHarness, type Harness } from './harness';
 import { rawDataset, shownNumber } from './support';
 
 let h: Harness;
@@ -207,6 +207,7 @@ describe('Data-quality view', () => {
     expect(await page.locator('[data-testid="quality-failures"] tbody tr').count()).toBe(25);
     expect(await page.locator('[data-testid="quality-summary"] tbody tr').count()).toBeGreaterThan(3);
     expect(await page.locator('[data-testid="quality-scores"] tbody tr').count()).toBe(15);
+    expect(await emptyFlashes(page)).toEqual([]);
     await screenshot(page, 'quality-zh');
 
     // Severity filter: only error rules, and the count in the title follows.

@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp, effectScope, nextTick, ref } from 'vue';
+import { createPinia } from 'pinia';
+import { RUNNER_KEY } from '@/composables/runner';
+import { PENDING, useQuery, type QueryState } from '@/composables/use-query';
+import { useDatasetsStore } from '@/stores/datasets';
+import { sql } from '@/data/sql';
+import type { QueryRunner } from '@/data/query-runner';
+import { freshRunner } from '../support/engine';
+
+let runner: QueryRunner;
+beforeAll(async () => {
+  runner = await freshRunner();
+});
+
+/** Runs the composable as a view would: inside an app with the engine and a loaded dataset. */
+function mount<T>(setup: () => QueryState<T>, engine: QueryRunner = runner): QueryState<T> {
+  const app = createApp({});
+  app.provide(RUNNER_KEY, Promise.resolve(engine));
+  app.use(createPinia());
+  return app.runWithContext(() => {
+    useDatasetsStore().markLoaded('test', {
+      file: 'test.csv',
+      format: 'csv',
+      shape: 'wide',
+      reports: 0,
+      agencies: 0,
+      firstYear: null,
+      lastYear: null,
+    });
+    return effectScope().run(setup) as QueryState<T>;
+  });
+}
+
+const settled = async <T>(q: QueryState<T>) => {
+  await expect.poll(() => q.loading.value).toBe(false);
+  return q.data.value;
+};
+
+describe('useQuery', () => {
+  it('stays loading while an input is pending, then asks and decodes', async () => {
+    const input = ref<number | null>(null);
+    const q = mount(() =>
+      useQuery(
+        () => (input.value === null ? PENDING : sql`SELECT ${input.value} * 2 AS v`),
+        (rows) => Number(rows[0]?.v),
+      ),
+    );
+    await nextTick();
+    expect(q.loading.value).toBe(true);
+    expect(q.data.value).toBeNull();
+    input.value = 21;
+    expect(await settled(q)).toBe(42);
+  });
+
+  it('says "nothing to ask" for a null builder: not loading, no data', async () => {
+    const q = mount(() =>
+      useQuery(
+        () => null,
+        (rows) => rows.length,
+      ),
+    );
+    await nextTick();
+    expect(q.loading.value).toBe(false);
+    expect(q.data.value).toBeNull();
+  });
+
+  it('shows only the newest answer when inputs change faster than the engine answers', async () => {
+    const input = ref(1);
+    const q = mount(() =>
+      useQuery(
+        () => sql`SELECT ${input.value} AS v`,
+        (rows) => Number(rows[0]?.v),
+      ),
+    );
+    input.value = 2;
+    await nextTick();
+    input.value = 3;
+    expect(await settled(q)).toBe(3);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(q.data.value).toBe(3);
+  });
+
+  it('keeps the error of a failing query and no data', async () => {
+    const q = mount(() =>
+      useQuery(
+        () => sql`SELECT * FROM no_such_table`,
+        (rows) => rows.length,
+      ),
+    );
+    await settled(q);
+    expect(q.error.value).toMatch(/no_such_table/);
+    expect(q.data.value).toBeNull();
+  });
+});
