@@ -18,6 +18,7 @@ export async function createBrowserRunner(): Promise<QueryRunner> {
   const worker = new Worker(bundle.mainWorker as string);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  performance.mark('engine-instantiated');
   await db.open(OPEN_CONFIG);
   const conn = await db.connect();
   for (const s of CONNECTION_SETUP) await conn.query(s);
