@@ -139,6 +139,22 @@ describe('quality queries under the global filters', () => {
     expect(pooled).toMatchObject({ passing: 0, failing: 1, share: 0 });
   });
 
+  it('applies every filter to the summary, the agency choice included', async () => {
+    const only = async (filters: Filters, fast = false) => {
+      const o = fast ? { countsTable: RULE_COUNTS_TABLE } : {};
+      const opts = summaryOptions(filters, o);
+      return poolSummary(await run(summaryQuery(filters, o), (r) => decodeSummary(r, opts)), null)[0]?.rules;
+    };
+    // Agency a alone: two reports, R4 fails in one of them.
+    const a = await only(f({ agencies: ['a'] }));
+    expect(a?.find((x) => x.rule === 'R4')).toMatchObject({ passing: 1, failing: 1 });
+    expect(await only(f({ agencies: ['a'] }), true)).toEqual(a);
+    // Agencies c and b in 2023: R1 fails in b only.
+    const bc = await only(f({ agencies: ['b', 'c'] }));
+    expect(bc?.find((x) => x.rule === 'R1')).toMatchObject({ passing: 1, failing: 1 });
+    expect(await only(f({ agencies: ['nobody'] }))).toBeUndefined();
+  });
+
   it('scores and ranks the agencies the filter selects', async () => {
     const all = await run(scoresQuery(EMPTY_FILTERS, {}), decodeScores);
     expect(all.map((s) => s.agencyId)).toEqual(['c', 'a', 'b']);

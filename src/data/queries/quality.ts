@@ -1,7 +1,7 @@
 import type { Filters } from '@/domain/filters';
 import { isRuleId, type CheckStatus, type RuleId } from '@/domain/rules';
 import type { Row } from '@/data/query-runner';
-import { col, join, name, sql, type Fragment, type SqlQuery } from '@/data/sql';
+import { name, sql, type Fragment, type SqlQuery } from '@/data/sql';
 import { filtersWhere } from '@/data/queries/filters';
 import { requireColumns } from '@/data/queries/decode';
 import {
@@ -125,9 +125,8 @@ export function exportResultsQuery(
 }
 
 /**
- * The summary builder groups by level, kind, year (and province when one is chosen); its groups
- * are kept when the filters' year range, levels, kinds and province select them. City, county,
- * sector and agency choices cannot apply to these groups (`summaryIgnores` says which are on).
+ * The summary groups the reports the filters select by level, kind and year (and province when
+ * one is chosen); every filter applies, to the reports before they are grouped.
  */
 function summaryDims(f: Filters): SummaryDimension[] {
   return f.province ? ['level', 'kind', 'year', 'province'] : ['level', 'kind', 'year'];
@@ -137,29 +136,17 @@ export function summaryOptions(f: Filters, o: QualityOptions): RuleSummaryOption
   return {
     blankAsZero: o.blankAsZero ?? false,
     by: summaryDims(f),
+    only: inFilter(f, 'rc'),
     ...(o.countsTable ? { countsTable: o.countsTable } : {}),
   };
 }
 
 export function summaryQuery(f: Filters, o: QualityOptions): SqlQuery | null {
-  const inner = ruleSummaryQuery(summaryOptions(f, o));
-  if (!inner) return null;
-  const conds: Fragment[] = [sql`TRUE`];
-  if (f.yearFrom !== null) conds.push(sql`${col('year')} >= ${f.yearFrom}`);
-  if (f.yearTo !== null) conds.push(sql`${col('year')} <= ${f.yearTo}`);
-  if (f.levels.length) conds.push(sql`${col('level')} IN (${f.levels})`);
-  if (f.kinds.length) conds.push(sql`${col('kind')} IN (${f.kinds})`);
-  if (f.province) conds.push(sql`${col('province')} = ${f.province}`);
-  return sql`SELECT * FROM (${inner}) WHERE ${join(conds, sql` AND `)}`;
+  return ruleSummaryQuery(summaryOptions(f, o));
 }
 
 export function decodeSummary(rows: readonly Row[], options: RuleSummaryOptions): RuleSummaryRow[] {
   return rows.flatMap((r) => decodeRuleSummaryRow(r, options));
-}
-
-/** Filter choices the summary cannot honour (its groups are level × kind × year × province). */
-export function summaryIgnores(f: Filters): boolean {
-  return f.city !== null || f.county !== null || f.sectors.length > 0 || f.agencies.length > 0;
 }
 
 /**

@@ -446,6 +446,11 @@ export type SummaryDimension = 'level' | 'kind' | 'year' | 'province';
 export interface RuleSummaryOptions extends RuleQueryOptions {
   /** Dimensions to group by (default level, kind, year). */
   readonly by?: readonly SummaryDimension[];
+  /**
+   * Only the reports this condition keeps, over the per-report rows aliased `rc` (identity
+   * columns: agency_id, agency_name, year, level, kind, province, template).
+   */
+  readonly only?: Fragment;
 }
 
 /** Per group: for each rule, reports it applies to and how many pass / fail / are not assessable. */
@@ -469,7 +474,8 @@ export function ruleSummaryQuery(options: RuleSummaryOptions = {}): Fragment | n
   const dims = by.map((d) => frag(col(d)));
   const select = dims.length ? sql`${join(dims)}, ` : sql``;
   const groupOrder = dims.length ? sql` GROUP BY ${join(dims)} ORDER BY ${join(dims)}` : sql``;
-  return sql`SELECT ${select}count(*) AS reports, ${join(aggs)} FROM (${query})${groupOrder}`;
+  const where = options.only ? sql` WHERE ${options.only}` : sql``;
+  return sql`SELECT ${select}count(*) AS reports, ${join(aggs)} FROM (${query}) rc${where}${groupOrder}`;
 }
 
 export interface RuleSummaryRow {

@@ -22,8 +22,6 @@ export default {
     summaryTitle: '各规则通过的年报占比（按{by}）',
     by: { year: '年度', level: '层级', kind: '类型' },
     summaryNote: '占比 = 该规则全部核对项都通过的年报 ÷（通过 + 未通过）的年报；无法判断的不计入。',
-    summaryIgnores:
-      '此汇总按年度、层级、类型、省份分组，城市、区县、领域和机关的筛选不作用于它（下方列表与排名均已按全部筛选）。',
     group: '分组',
     reportsCol: '年报数',
     failuresTitle: '未通过的核对项（{n} 项）',
@@ -76,8 +74,6 @@ export default {
     by: { year: 'year', level: 'level', kind: 'kind' },
     summaryNote:
       'Share = reports whose checks of the rule all pass ÷ (passing + failing reports); not assessable ones are left out.',
-    summaryIgnores:
-      'This summary is grouped by year, level, kind and province: the city, county, sector and agency filters do not apply to it (the list and the ranking below do follow every filter).',
     group: 'Group',
     reportsCol: 'Reports',
     failuresTitle: 'Failed checks ({n})',
