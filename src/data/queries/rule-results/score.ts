@@ -1,0 +1,71 @@
+import { sql, type Fragment } from '@/data/sql';
+import type { Row } from '@/data/query-runner';
+import type { RuleDef } from '@/domain/rules';
+import { frag, need, numOrNull, sumOf, type RuleQueryOptions } from '@/data/queries/rule-results/checks';
+import { perReportRuleCounts, ruleCol } from '@/data/queries/rule-results/counts';
+
+/**
+ * Quality score per agency over all its reports: share of its assessable checks (rules counted
+ * in the score) that pass, with a rank (1 = best; ties share a rank; no score ranks last).
+ */
+export function agencyScoreQuery(options: RuleQueryOptions = {}): Fragment | null {
+  const { query, rules } = perReportRuleCounts(options);
+  const scored = rules.filter((r) => r.inScore);
+  if (scored.length === 0) return null;
+  const total = (what: 'pass' | 'fail' | 'na', list: readonly RuleDef[]) =>
+    list.length ? sumOf(list.map((r) => frag(ruleCol(r.id, what)))) : sql`0`;
+  const errors = rules.filter((r) => r.severity === 'error');
+  return sql`SELECT agency_id, arg_max(agency_name, year) AS agency_name, arg_max(level, year) AS level,
+    arg_max(kind, year) AS kind, count(*) AS reports, min(year) AS first_year, max(year) AS last_year,
+    sum(${total('pass', scored)}) AS checks_pass, sum(${total('fail', scored)}) AS checks_fail,
+    sum(${total('na', scored)}) AS checks_na,
+    sum(${total('fail', errors)}) AS error_failures,
+    sum(${total('pass', scored)}) / NULLIF(sum(${total('pass', scored)}) + sum(${total('fail', scored)}), 0) AS score
+    FROM (${query}) GROUP BY agency_id
+    ORDER BY score DESC NULLS LAST, agency_id`;
+}
+
+export interface AgencyScoreRow {
+  readonly agencyId: string;
+  readonly agencyName: string;
+  readonly level: string;
+  readonly kind: string;
+  readonly reports: number;
+  readonly firstYear: number;
+  readonly lastYear: number;
+  readonly checksPass: number;
+  readonly checksFail: number;
+  readonly checksNotAssessable: number;
+  /** Failed checks of error-level rules (including rules not counted in the score). */
+  readonly errorFailures: number;
+  /** Share of assessable checks that pass; null when none was assessable. */
+  readonly score: number | null;
+  /** 1 = best; agencies with equal scores share a rank; null when there is no score. */
+  readonly rank: number | null;
+}
+
+/** Decodes the rows of `agencyScoreQuery` (in their order) and ranks them. */
+export function decodeAgencyScoreRows(rows: readonly Row[]): AgencyScoreRow[] {
+  let rank = 0;
+  let prevScore: number | null = null;
+  return rows.map((row, i) => {
+    const score = numOrNull(need(row, 'score'));
+    if (score !== null && score !== prevScore) rank = i + 1;
+    prevScore = score;
+    return {
+      agencyId: String(need(row, 'agency_id')),
+      agencyName: String(need(row, 'agency_name') ?? ''),
+      level: String(need(row, 'level') ?? ''),
+      kind: String(need(row, 'kind') ?? ''),
+      reports: Number(need(row, 'reports')),
+      firstYear: Number(need(row, 'first_year')),
+      lastYear: Number(need(row, 'last_year')),
+      checksPass: Number(need(row, 'checks_pass') ?? 0),
+      checksFail: Number(need(row, 'checks_fail') ?? 0),
+      checksNotAssessable: Number(need(row, 'checks_na') ?? 0),
+      errorFailures: Number(need(row, 'error_failures') ?? 0),
+      score,
+      rank: score === null ? null : rank,
+    };
+  });
+}
