@@ -48,6 +48,8 @@ beforeAll(async () => {
 });
 
 const f = (patch: Partial<Filters>): Filters => ({ ...EMPTY_FILTERS, ...patch });
+/** Every agency's score on one page. */
+const ALL = { limit: 1000, offset: 0 };
 async function run<T>(q: { text: string; params: readonly unknown[] } | null, decode: (rows: never[]) => T) {
   if (!q) throw new Error('no query');
   return decode((await runner.query(q as never)) as never[]);
@@ -156,11 +158,27 @@ describe('quality queries under the global filters', () => {
   });
 
   it('scores and ranks the agencies the filter selects', async () => {
-    const all = await run(scoresQuery(EMPTY_FILTERS, {}), decodeScores);
-    expect(all.map((s) => s.agencyId)).toEqual(['c', 'a', 'b']);
-    expect(all[0]?.rank).toBe(1);
-    const dept = await run(scoresQuery(f({ levels: ['city'] }), {}), decodeScores);
-    expect(dept.map((s) => [s.agencyId, s.rank])).toEqual([['b', 1]]);
+    const all = await run(scoresQuery(EMPTY_FILTERS, {}, ALL), decodeScores);
+    expect(all.rows.map((s) => s.agencyId)).toEqual(['c', 'a', 'b']);
+    expect(all.rows[0]?.rank).toBe(1);
+    expect(all.total).toBe(3);
+    const city = await run(scoresQuery(f({ levels: ['city'] }), {}, ALL), decodeScores);
+    expect(city.rows.map((s) => [s.agencyId, s.rank])).toEqual([['b', 1]]);
+    expect(city.total).toBe(1);
+  });
+
+  it('pages the scores in SQL, best or worst first, with ranks over every page', async () => {
+    const all = (await run(scoresQuery(EMPTY_FILTERS, {}, ALL), decodeScores)).rows;
+    const page = (offset: number, worstFirst = false) =>
+      run(scoresQuery(EMPTY_FILTERS, {}, { limit: 2, offset, worstFirst }), decodeScores);
+    const [p1, p2] = [await page(0), await page(2)];
+    expect([...p1.rows, ...p2.rows]).toEqual(all);
+    expect([p1.total, p2.total]).toEqual([3, 3]);
+    // Worst first: the same agencies and ranks in reverse (none of them lacks a score here).
+    const worst = [...(await page(0, true)).rows, ...(await page(2, true)).rows];
+    expect(worst).toEqual([...all].reverse());
+    expect(worst[0]?.rank).toBe(3);
+    expect((await page(3)).rows).toEqual([]);
   });
 
   it('gives the same answers from the counts materialised after the load', async () => {
@@ -172,8 +190,8 @@ describe('quality queries under the global filters', () => {
       expect(await run(failureCountsQuery(filters, fast), decodeFailureCounts)).toEqual(
         await run(failureCountsQuery(filters, {}), decodeFailureCounts),
       );
-      expect(await run(scoresQuery(filters, fast), decodeScores)).toEqual(
-        await run(scoresQuery(filters, {}), decodeScores),
+      expect(await run(scoresQuery(filters, fast, ALL), decodeScores)).toEqual(
+        await run(scoresQuery(filters, {}, ALL), decodeScores),
       );
       const so = summaryOptions(filters, fast);
       expect(await run(summaryQuery(filters, fast), (r) => decodeSummary(r, so))).toEqual(

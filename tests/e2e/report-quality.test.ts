@@ -210,6 +210,30 @@ describe('Data-quality view', () => {
     expect(await emptyFlashes(page)).toEqual([]);
     await screenshot(page, 'quality-zh');
 
+    // Worst first: the agency the checker scores lowest (share of its assessable checks that pass,
+    // over the rules in the score; S1 holds for any loaded file and is left to the loader).
+    const tally = new Map<string, { pass: number; fail: number }>();
+    for (const r of evaluateReports(rows)) {
+      const def = rule(r.rule);
+      if (!def.inScore || def.enforcedAtLoad || r.status === 'not_assessable') continue;
+      const t = tally.get(r.agencyId) ?? { pass: 0, fail: 0 };
+      t[r.status] += 1;
+      tally.set(r.agencyId, t);
+    }
+    const scored = [...tally].map(([id, t]) => ({ id, score: t.pass / (t.pass + t.fail) }));
+    const worst = scored.reduce((a, b) => (b.score < a.score || (b.score === a.score && b.id > a.id) ? b : a));
+    const [agencies] = await demo('SELECT count(DISTINCT agency_id) AS n FROM raw');
+    expect(await page.locator('[data-testid="quality-scores-title"]').innerText()).toContain(
+      `（${Number(agencies?.n)} 个机关）`,
+    );
+    await page.locator('[data-testid="quality-sort-worst"]').click();
+    await page.waitForFunction(() => location.hash.includes('sort=worst'));
+    await expect
+      .poll(() => page.locator('[data-testid="quality-scores"] tbody tr').first().getAttribute('data-agency'), {
+        timeout: 60_000,
+      })
+      .toBe(worst.id);
+
     // Severity filter: only error rules, and the count in the title follows.
     await page.locator('[data-testid="quality-severity"]').selectOption('warning');
     await page.waitForFunction(() => location.hash.includes('sev=warning'));

@@ -149,11 +149,19 @@ export function decodeSummary(rows: readonly Row[], options: RuleSummaryOptions)
   return rows.flatMap((r) => decodeRuleSummaryRow(r, options));
 }
 
+export interface ScorePageRequest {
+  /** Worst first (lowest score first, agencies without a score still last); default best first. */
+  readonly worstFirst?: boolean;
+  readonly limit: number;
+  readonly offset: number;
+}
+
 /**
- * Quality score per agency (over all its reports, as the builder scores them) for the agencies
- * with at least one report the filters select, best first.
+ * One page of the quality scores per agency (over all its reports, as the builder scores them)
+ * of the agencies with at least one report the filters select. Ranks (1 = best, ties share one)
+ * are among those agencies; `total` counts them. Paged in SQL: a national dataset has ~10^5.
  */
-export function scoresQuery(f: Filters, o: QualityOptions): SqlQuery | null {
+export function scoresQuery(f: Filters, o: QualityOptions, page: ScorePageRequest): SqlQuery | null {
   const inner = agencyScoreQuery({
     blankAsZero: o.blankAsZero ?? false,
     ...(o.countsTable ? { countsTable: o.countsTable } : {}),
@@ -162,11 +170,23 @@ export function scoresQuery(f: Filters, o: QualityOptions): SqlQuery | null {
   const keep = isUnfiltered(f)
     ? sql`TRUE`
     : sql`sc.agency_id IN (SELECT agency_id FROM reports WHERE ${filtersWhere(scope(f))})`;
-  return sql`SELECT * FROM (${inner}) sc WHERE ${keep} ORDER BY score DESC NULLS LAST, agency_id`;
+  const order = page.worstFirst
+    ? sql`score IS NULL, score ASC, CASE WHEN score IS NULL THEN agency_id END ASC, agency_id DESC`
+    : sql`score DESC NULLS LAST, agency_id`;
+  return sql`SELECT *, CASE WHEN score IS NOT NULL THEN rank() OVER (ORDER BY score DESC NULLS LAST) END AS rank,
+    count(*) OVER () AS total
+    FROM (${inner}) sc WHERE ${keep} ORDER BY ${order}
+    LIMIT CAST(${page.limit} AS BIGINT) OFFSET CAST(${page.offset} AS BIGINT)`;
 }
 
-export function decodeScores(rows: readonly Row[]): AgencyScoreRow[] {
-  return decodeAgencyScoreRows(rows);
+export interface ScorePage {
+  readonly rows: AgencyScoreRow[];
+  /** Agencies in the filter, over all pages. */
+  readonly total: number;
+}
+
+export function decodeScores(rows: readonly Row[]): ScorePage {
+  return { rows: decodeAgencyScoreRows(rows), total: Number(rows[0]?.total ?? 0) };
 }
 
 /** Share of reports passing, per rule, summed over the groups the view shows. */

@@ -44,7 +44,10 @@ export interface AgencyScoreRow {
   readonly rank: number | null;
 }
 
-/** Decodes the rows of `agencyScoreQuery` (in their order) and ranks them. */
+/**
+ * Decodes the rows of `agencyScoreQuery` (in their order) and ranks them; a `rank` column, when
+ * the query ranked them itself (e.g. before paging), is taken as it is.
+ */
 export function decodeAgencyScoreRows(rows: readonly Row[]): AgencyScoreRow[] {
   let rank = 0;
   let prevScore: number | null = null;
@@ -52,6 +55,7 @@ export function decodeAgencyScoreRows(rows: readonly Row[]): AgencyScoreRow[] {
     const score = numOrNull(need(row, 'score'));
     if (score !== null && score !== prevScore) rank = i + 1;
     prevScore = score;
+    const ranked = 'rank' in row ? numOrNull(row.rank) : rank;
     return {
       agencyId: String(need(row, 'agency_id')),
       agencyName: String(need(row, 'agency_name') ?? ''),
@@ -65,7 +69,7 @@ export function decodeAgencyScoreRows(rows: readonly Row[]): AgencyScoreRow[] {
       checksNotAssessable: Number(need(row, 'checks_na') ?? 0),
       errorFailures: Number(need(row, 'error_failures') ?? 0),
       score,
-      rank: score === null ? null : rank,
+      rank: score === null ? null : ranked,
     };
   });
 }
