@@ -5,7 +5,7 @@
 import { CELLS } from '@/domain/catalogue';
 import { createNodeRunner } from '@/data/engine-node';
 import type { QueryRunner } from '@/data/query-runner';
-import { col, join, sql, type Fragment } from '@/data/sql';
+import { col, join, sql, type SqlQuery } from '@/data/sql';
 import {
   agencyScoreQuery,
   flaggedReportsQuery,
@@ -14,12 +14,14 @@ import {
   ruleSummaryQuery,
   RULE_COUNTS_TABLE,
 } from '@/data/queries/rule-results';
+import { scoresQuery } from '@/data/queries/quality';
+import { EMPTY_FILTERS } from '@/domain/filters';
 import { generateSyntheticReports } from './lib/synthetic-reports';
 
 const N = Number(process.argv[2] ?? 100_000);
 const RUNS = Number(process.argv[3] ?? 3);
 
-async function time(runner: QueryRunner, label: string, q: Fragment | null): Promise<number> {
+async function time(runner: QueryRunner, label: string, q: SqlQuery | null): Promise<number> {
   if (!q) throw new Error(`${label}: no query`);
   const times: number[] = [];
   let rows = 0;
@@ -86,6 +88,11 @@ const m = { countsTable: RULE_COUNTS_TABLE };
 const mFlagged = await time(runner, 'read: flagged reports', flaggedReportsQuery(m));
 const mSummary = await time(runner, 'read: summary by level/kind/year', ruleSummaryQuery(m));
 const mScore = await time(runner, 'read: agency quality score', agencyScoreQuery(m));
+const mScorePage = await time(
+  runner,
+  'read: one page of agency scores (the view)',
+  scoresQuery(EMPTY_FILTERS, m, { limit: 15, offset: 0 }),
+);
 const mPage = await time(
   runner,
   'read: first 100 failures',
@@ -106,6 +113,7 @@ for (const [label, ms] of [
   ['read: flagged', mFlagged],
   ['read: summary', mSummary],
   ['read: score', mScore],
+  ['read: score page', mScorePage],
   ['read: first 100 failures', mPage],
 ] as const) {
   console.log(
