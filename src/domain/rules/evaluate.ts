@@ -133,56 +133,68 @@ interface Subject {
   readonly template: Template;
 }
 
-function evaluateCheck(
-  rule: RuleDef,
-  check: CheckDef,
-  { cur, prev, year, template }: Subject,
-  blankAsZero: boolean,
-): CheckResult | null {
-  const lookup = (c: CellRef) => cellValue(c.prev ? prev : cur, c.key);
-  const values = checkCells(check).map(lookup);
-  if (check.skipWhenAllBlank && values.every((v) => v === null)) return null;
+const valueOf = (s: Subject, c: CellRef): number | null => cellValue(c.prev ? s.prev : s.cur, c.key);
 
-  const involved = involvedCells(check, (i) => values[i] === null, template, blankAsZero);
-  const toResult = (c: CellRef): ResultCell => ({ key: c.key, year: c.prev ? year - 1 : year });
-  // One object literal with every field in a fixed order: spreading a shared base object into
-  // each result made V8 take its slow path and cost most of the evaluator's time.
-  const result = (
-    status: CheckStatus,
-    sides: { expected: number; actual: number } | null,
-    reason: CheckResult['reason'],
-  ): CheckResult => ({
-    agencyId: String(cur.agency_id),
-    year,
+function resultCells(cells: readonly CellRef[], year: number): ResultCell[] {
+  return cells.map((c) => ({ key: c.key, year: c.prev ? year - 1 : year }));
+}
+
+/** Σ of one side of a check; a derived group adds the alternative chosen for this report. */
+function sideValue(terms: readonly Term[], s: Subject, blankAsZero: boolean): number {
+  let sum = 0;
+  for (const t of terms) {
+    if (t.kind === 'cell') {
+      sum += t.sign * (valueOf(s, t.cell) ?? 0);
+      continue;
+    }
+    const { keys } = chooseAlternative(t.alternatives, (k) => cellValue(s.cur, k) === null, s.template, blankAsZero);
+    let part = 0;
+    for (const key of keys) part += cellValue(s.cur, key) ?? 0;
+    sum += t.sign * part;
+  }
+  return sum;
+}
+
+// Plain loops and module-level helpers: the evaluator runs once per check of every report, and
+// closures or object spreads per check were most of its time.
+function evaluateCheck(rule: RuleDef, check: CheckDef, s: Subject, blankAsZero: boolean): CheckResult | null {
+  const cells = checkCells(check);
+  const blank: boolean[] = [];
+  let allBlank = true;
+  for (const c of cells) {
+    const isBlank = valueOf(s, c) === null;
+    blank.push(isBlank);
+    if (!isBlank) allBlank = false;
+  }
+  if (check.skipWhenAllBlank && allBlank) return null;
+
+  const involved = involvedCells(check, (i) => blank[i] === true, s.template, blankAsZero);
+  const hasBlanks = involved.blankCells.length > 0;
+  const reason: CheckResult['reason'] =
+    rule.crossYear && !s.prev ? 'no_previous_report' : !blankAsZero && hasBlanks ? 'blank_cells' : null;
+  const actual = reason ? null : sideValue(check.actual, s, blankAsZero);
+  const expected = reason ? null : sideValue(check.expected, s, blankAsZero);
+  const status: CheckStatus =
+    actual === null || expected === null
+      ? 'not_assessable'
+      : compare(actual, expected, check.relation)
+        ? 'pass'
+        : 'fail';
+  return {
+    agencyId: String(s.cur.agency_id),
+    year: s.year,
     rule: rule.id,
     check: check.id,
     severity: rule.severity,
     status,
-    expected: sides ? sides.expected : null,
-    actual: sides ? sides.actual : null,
-    difference: sides ? sides.actual - sides.expected : null,
-    cells: involved.cells.map(toResult),
-    blankCells: involved.blankCells.map(toResult),
+    expected,
+    actual,
+    difference: actual === null || expected === null ? null : actual - expected,
+    cells: resultCells(involved.cells, s.year),
+    blankCells: resultCells(involved.blankCells, s.year),
     reason,
-    blankAsZero: sides !== null && involved.blankCells.length > 0,
-  });
-  const notAssessable = (reason: CheckResult['reason']) => result('not_assessable', null, reason);
-  if (rule.crossYear && !prev) return notAssessable('no_previous_report');
-  if (!blankAsZero && involved.blankCells.length > 0) return notAssessable('blank_cells');
-
-  const side = (terms: readonly Term[]) =>
-    terms.reduce((sum, t) => {
-      const keys: readonly CellRef[] =
-        t.kind === 'cell'
-          ? [t.cell]
-          : chooseAlternative(t.alternatives, (k) => cellValue(cur, k) === null, template, blankAsZero).keys.map(
-              (key) => ({ key }),
-            );
-      return sum + t.sign * keys.reduce((s, c) => s + (lookup(c) ?? 0), 0);
-    }, 0);
-  const actual = side(check.actual);
-  const expected = side(check.expected);
-  return result(compare(actual, expected, check.relation) ? 'pass' : 'fail', { expected, actual }, null);
+    blankAsZero: reason === null && hasBlanks,
+  };
 }
 
 function applies(rule: RuleDef, subject: Subject): boolean {
