@@ -1,12 +1,57 @@
-import { computed, ref, type Ref } from 'vue';
+import { computed, ref, shallowRef, watch, type Ref } from 'vue';
 import type { Filters } from '@/domain/filters';
-import { agencyNamesQuery, agencySearchQuery, decodeAgencyOptions, type AgencyOption } from '@/data/queries/dimensions';
+import { isPinyinQuery, matchPinyin, pinyinKeys, type PinyinEntry } from '@/domain/pinyin-match';
+import {
+  agencyNamesQuery,
+  agencySearchQuery,
+  allAgenciesQuery,
+  decodeAgencyOptions,
+  type AgencyOption,
+} from '@/data/queries/dimensions';
 import { useQuery } from '@/composables/use-query';
 
-/** The agency typeahead of the filter bar: hits for the typed text, and names for the picked ids. */
+const HITS = 20;
+
+/**
+ * The pinyin of every loaded agency's name, built the first time somebody types Latin letters
+ * (the pinyin library is loaded then, not at start-up) and again after each change of the data.
+ */
+function usePinyinIndex(wanted: () => boolean) {
+  const active = ref(false);
+  watch(wanted, (w) => void (w && (active.value = true)), { immediate: true });
+  const agencies = useQuery(() => (active.value ? allAgenciesQuery() : null), decodeAgencyOptions);
+  const index = shallowRef<PinyinEntry<AgencyOption>[] | null>(null);
+  const building = ref(false);
+  let latest = 0;
+  watch(
+    () => agencies.data.value,
+    async (list) => {
+      const ticket = ++latest;
+      if (!list) {
+        index.value = null;
+        return;
+      }
+      building.value = true;
+      const { pinyin } = await import('pinyin-pro');
+      const toSyllables = (name: string) => pinyin(name, { toneType: 'none', type: 'array' });
+      const built = list.map((a) => ({ item: a, name: a.name, ...pinyinKeys(a.name, toSyllables) }));
+      if (ticket !== latest) return;
+      index.value = built;
+      building.value = false;
+    },
+  );
+  return { index, loading: computed(() => agencies.loading.value || building.value) };
+}
+
+/**
+ * The agency typeahead of the filter bar: hits for the typed text (in the name or id, and by
+ * pinyin when the text is Latin letters), and names for the picked ids.
+ */
 export function useAgencySearch(filters: Ref<Filters>) {
   const text = ref('');
-  const hits = useQuery(() => (text.value.trim() ? agencySearchQuery(text.value.trim()) : null), decodeAgencyOptions);
+  const query = computed(() => text.value.trim());
+  const hits = useQuery(() => (query.value ? agencySearchQuery(query.value, HITS) : null), decodeAgencyOptions);
+  const byPinyin = usePinyinIndex(() => isPinyinQuery(query.value));
   const names = useQuery(() => agencyNamesQuery(filters.value.agencies), decodeAgencyOptions);
   /** Picked agencies in the order picked; an id the data does not know keeps its id as name. */
   const picked = computed<AgencyOption[]>(() =>
@@ -14,10 +59,18 @@ export function useAgencySearch(filters: Ref<Filters>) {
       (id) => names.data.value?.find((a) => a.id === id) ?? { id, name: id, level: '', kind: '' },
     ),
   );
+  const merged = computed<AgencyOption[]>(() => {
+    if (!query.value) return [];
+    const direct = hits.data.value ?? [];
+    const index = byPinyin.index.value;
+    if (!index || !isPinyinQuery(query.value)) return direct;
+    const seen = new Set(direct.map((a) => a.id));
+    return [...direct, ...matchPinyin(index, query.value, HITS).filter((a) => !seen.has(a.id))].slice(0, HITS);
+  });
   return {
     text,
-    hits: computed(() => (text.value.trim() ? (hits.data.value ?? []) : [])),
+    hits: merged,
     picked,
-    loading: hits.loading,
+    loading: computed(() => hits.loading.value || (isPinyinQuery(query.value) && byPinyin.loading.value)),
   };
 }

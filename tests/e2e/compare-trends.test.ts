@@ -87,6 +87,30 @@ describe('Compare agencies', () => {
     await page.close();
   });
 
+  it('finds agencies by pinyin initials and by full pinyin', async () => {
+    const { page, errors } = await openPage(h, '#/compare?noanim=1');
+    await compareReady(page);
+    const search = page.locator('[data-testid="agency-search"]');
+    const options = () =>
+      page.locator('[role="listbox"] [role="option"]').evaluateAll((os) => os.map((o) => o.getAttribute('data-id')));
+    // 东川市公安局: initials d-c-s-g-a-j, full pinyin dong-chuan-shi-gong-an-ju.
+    const [police] = await demo(`SELECT agency_id FROM raw WHERE agency_name = '东川市公安局' LIMIT 1`);
+    await search.fill('dcsgaj');
+    await expect.poll(options, { timeout: 30_000 }).toContain(String(police?.agency_id));
+    await search.fill('dongchuanshigongan');
+    await expect.poll(options, { timeout: 30_000 }).toContain(String(police?.agency_id));
+    await search.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('ag='));
+    expect(await page.locator('[data-testid="agency-picker"] .chip .name').allInnerTexts()).toEqual(['东川市公安局']);
+    await expect
+      .poll(() => page.locator('[data-testid="ranking-table"] tbody tr').count(), { timeout: 30_000 })
+      .toBe(1);
+    await compareReady(page);
+    await screenshot(page, 'compare-pinyin-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('picks agencies by typeahead and keeps picks, columns, sort and page in the URL', async () => {
     const { page, errors } = await openPage(h, '#/compare?noanim=1');
     await compareReady(page);

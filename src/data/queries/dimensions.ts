@@ -83,6 +83,12 @@ export function agencySearchQuery(text: string, limit = 20): SqlQuery {
     GROUP BY agency_id ORDER BY length(any_value(agency_name)), agency_id LIMIT ${limit}`;
 }
 
+/** Every loaded agency with its latest name (for the pinyin index of the typeahead). */
+export function allAgenciesQuery(): SqlQuery {
+  return sql`SELECT agency_id, arg_max(agency_name, year) AS agency_name, arg_max(level, year) AS level,
+    arg_max(kind, year) AS kind FROM reports GROUP BY agency_id ORDER BY agency_id`;
+}
+
 /** Names of agencies picked by id (to label chips restored from a URL). */
 export function agencyNamesQuery(ids: readonly string[]): SqlQuery | null {
   if (ids.length === 0) return null;
