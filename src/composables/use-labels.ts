@@ -29,21 +29,25 @@ export function useLabels() {
     return e.nameKey ? t(e.nameKey) : (e.fileName ?? e.id);
   });
 
+  /** Items of a list ("省级、市级" / "Province, City") and parts of a sentence, per language. */
+  const list = (items: readonly string[]) => items.join(t('sep.list'));
+  const joinParts = (items: readonly string[]) => items.join(t('sep.parts'));
+
   /** What the filters select, in words: the second half of every source line. */
   const filterWords = computed(() => {
     const f = filters.filters;
     const parts: string[] = [];
     if (f.yearFrom !== null) parts.push(f.yearFrom === f.yearTo ? `${f.yearFrom}` : `${f.yearFrom}–${f.yearTo}`);
     if (f.county ?? f.city ?? f.province) parts.push([f.province, f.city, f.county].filter(Boolean).join(' '));
-    if (f.levels.length) parts.push(f.levels.map((l) => t(`level.${l}`)).join('、'));
-    if (f.kinds.length) parts.push(f.kinds.map((k) => t(`kind.${k}`)).join('、'));
-    if (f.sectors.length) parts.push(f.sectors.join('、'));
+    if (f.levels.length) parts.push(list(f.levels.map((l) => t(`level.${l}`))));
+    if (f.kinds.length) parts.push(list(f.kinds.map((k) => t(`kind.${k}`))));
+    if (f.sectors.length) parts.push(list(f.sectors));
     if (f.agencies.length) parts.push(t('chart.pickedAgencies', { n: f.agencies.length }));
     if (f.excludeFailing) parts.push(t('chart.excludingFailing'));
-    return parts.length ? parts.join('；') : t('chart.allFilters');
+    return parts.length ? joinParts(parts) : t('chart.allFilters');
   });
 
   const source = computed(() => t('chart.source', { dataset: datasetName.value, filters: filterWords.value }));
 
-  return { t, lang, label, glossary, datasetName, source };
+  return { t, lang, label, glossary, datasetName, source, list, joinParts };
 }

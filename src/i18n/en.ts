@@ -59,6 +59,7 @@ const en: typeof zh = {
     reportsIncluded: '{n} reports',
     basis: 'from {n} complete reports',
   },
+  sep: { list: ', ', parts: '; ' },
   chart: {
     unitCount: 'Unit: requests',
     unitPercent: 'Unit: %',

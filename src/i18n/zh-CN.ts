@@ -57,6 +57,8 @@ export default {
     reportsIncluded: '涉及 {n} 份年报',
     basis: '基于 {n} 份填报完整的年报',
   },
+  /** Separators between items of a list and between parts of a sentence. */
+  sep: { list: '、', parts: '；' },
   chart: {
     unitCount: '单位：件',
     unitPercent: '单位：%',

@@ -207,6 +207,29 @@ describe('Compare agencies', () => {
   it('marks peer-group outliers in English on the demo data', async () => {
     const { page, errors } = await openPage(h, '#/compare?noanim=1&lang=en&level=county&kind=government');
     await compareReady(page);
+    // Outliers by an independent query: beyond 1.5 IQR of the group's quartiles (n ≥ 8).
+    const outliers = await demo(
+      `WITH g AS (SELECT agency_id, t3_new_total AS v FROM raw
+                  WHERE year = 2025 AND level = 'county' AND kind = 'government' AND t3_new_total IS NOT NULL),
+            q AS (SELECT quantile_cont(v, 0.25) AS q1, quantile_cont(v, 0.75) AS q3, count(*) AS n FROM g)
+       SELECT agency_id, CASE WHEN v > q3 + 1.5 * (q3 - q1) THEN 'high' ELSE 'low' END AS side
+       FROM g, q WHERE n >= 8 AND (v > q3 + 1.5 * (q3 - q1) OR v < q1 - 1.5 * (q3 - q1))`,
+    );
+    const rows = page.locator('[data-testid="ranking-table"] tbody tr');
+    const shown = await rows.evaluateAll((rs) =>
+      rs.map((r) => [
+        r.getAttribute('data-id'),
+        r.querySelector('[data-outlier]')?.getAttribute('data-outlier') ?? null,
+      ]),
+    );
+    const onPage = new Set(shown.map(([id]) => id));
+    const want = outliers.filter((o) => onPage.has(String(o.agency_id))).map((o) => [o.agency_id, o.side]);
+    expect(want.length).toBeGreaterThan(0);
+    expect(shown.filter(([, side]) => side !== null).sort()).toEqual(want.sort());
+    // English source lines: English separators, no full-width punctuation.
+    expect(await page.locator('.ranking-card .source').innerText()).toBe(
+      'Source: Demo data (generated); County; Government',
+    );
     await screenshot(page, 'compare-en');
     expect(errors).toEqual([]);
     await page.close();
