@@ -210,6 +210,7 @@ describe('real published reports', () => {
     const cross = [...of('js-suqian-gov', 2024, 'R5'), ...of('js-suqian-gov', 2024, 'R6')];
     expect(cross).toHaveLength(9);
     expect(cross.every((r) => r.status === 'pass')).toBe(true);
+    expect(of('js-suqian-gov', 2023, 'R5')).toHaveLength(7);
     expect(of('js-suqian-gov', 2023, 'R5').every((r) => r.reason === 'no_previous_report')).toBe(true);
   });
 

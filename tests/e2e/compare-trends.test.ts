@@ -299,6 +299,30 @@ describe('Trends', () => {
     expect(await page.locator('.trends .note').allInnerTexts()).toContain(
       '8 lines, drawn as small multiples on the same scale.',
     );
+    // The figures behind the panels, agency by agency and year by year, against the raw file.
+    const csv = await chartCsv(page, 'chart-trend-new_requests');
+    const years = (csv[0] ?? []).slice(1).map(Number);
+    const raw = await demo(
+      `SELECT agency_name, year, t3_new_total AS v FROM raw WHERE agency_id IN (${ids.map(() => '?').join(', ')})`,
+      ids.map((r) => String(r.agency_id)),
+    );
+    const names = [...new Set(raw.map((r) => String(r.agency_name)))].sort();
+    expect(
+      csv
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(names);
+    for (const row of csv.slice(1)) {
+      const want = years.map((y) => {
+        const hit = raw.find((r) => r.agency_name === row[0] && Number(r.year) === y);
+        return hit?.v == null ? null : Number(hit.v);
+      });
+      expect(
+        row.slice(1).map((c) => (c === '' ? null : Number(c))),
+        row[0],
+      ).toEqual(want);
+    }
     await screenshot(page, 'trends-en');
     expect(errors).toEqual([]);
     await page.close();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { emptyFlashes, openPage, screenshot, startHarness, waitForCharts, type Harness } from './harness';
+import { RULES } from '@/domain/rules';
 import { rawDataset, shownNumber } from './support';
 
 let h: Harness;
@@ -90,20 +91,25 @@ describe('Overview', () => {
     await waitForCharts(page);
     const flag = page.locator('[data-testid="quality-flag"]');
     await flag.waitFor();
+    // Independent: the generator's own list of reports it broke on purpose, at error level.
+    const errorRules = RULES.filter((r) => r.severity === 'error').map((r) => r.id as string);
+    const broken = `SELECT DISTINCT agency_id, year FROM read_csv('violations.csv')
+                    WHERE year = 2023 AND rule IN (${errorRules.map(() => '?').join(', ')})`;
     const [row] = await demo(`SELECT count(*) AS n FROM raw WHERE year = 2023`);
-    expect(await flag.innerText()).toContain(`${Number(row?.n)} 份年报`);
+    const [failing] = await demo(`SELECT count(*) AS n FROM (${broken})`, errorRules);
+    expect(Number(failing?.n)).toBeGreaterThan(0);
+    expect(await flag.innerText()).toContain(`${Number(row?.n)} 份年报中，有 ${Number(failing?.n)} 份未通过`);
     await page.locator('[data-testid="exclude-failing"]').check();
     await page.waitForFunction(() => location.hash.includes('xf=1'));
     await waitForCharts(page);
-    // Independent: the generator's own list of reports it broke on purpose with an error-level rule.
     const [kept] = await demo(
-      `SELECT sum(t3_new_total) AS n FROM raw WHERE year = 2023 AND (agency_id, year) NOT IN (
-         SELECT (agency_id, year) FROM read_csv('violations.csv') WHERE rule IN ('R1', 'R2', 'R3', 'R4', 'R5'))`,
+      `SELECT sum(t3_new_total) AS n FROM raw WHERE year = 2023 AND (agency_id, year) NOT IN (${broken})`,
+      errorRules,
     );
     await expect
       .poll(async () => shownNumber(await kpi(page, 'new_requests')), { timeout: 30_000 })
       .toBe(Number(kept?.n));
-    expect(await flag.innerText()).toContain('已排除');
+    expect(await flag.innerText()).toContain(`已排除 ${Number(failing?.n)} 份`);
     await screenshot(page, 'overview-excluded-zh');
     expect(errors).toEqual([]);
     await page.close();

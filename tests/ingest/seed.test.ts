@@ -54,12 +54,18 @@ describe.skipIf(!existsSync(CORPUS))('the corpus excerpts (../shared/corpus)', (
     const { readdirSync } = await import('node:fs');
     const { csvRecords } = await import('@/ingest/csv');
     const { evaluateReport } = await import('@/ingest/evaluate');
+    const truths = readdirSync(TRUTH).filter((n) => n.endsWith('.truth.csv'));
+    let checked = 0;
     for (const f of readdirSync(CORPUS).filter((n) => n.endsWith('.txt'))) {
       const tp = join(TRUTH, f.replace(/\.txt$/, '.truth.csv'));
       if (!existsSync(tp)) continue;
+      checked += 1;
       const r = await parseReport({ name: f, bytes: readFileSync(join(CORPUS, f), 'utf8') });
       const e = evaluateReport(r, csvRecords(readFileSync(tp, 'utf8'))[0] ?? {});
       expect({ f, wrong: e.wrongCells, missing: e.missingCells }).toEqual({ f, wrong: [], missing: [] });
     }
+    // Every hand-read truth file was compared: none is skipped for want of its excerpt.
+    expect(truths.length).toBeGreaterThan(0);
+    expect(checked).toBe(truths.length);
   });
 });
