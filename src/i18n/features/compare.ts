@@ -42,7 +42,8 @@ export default {
     units: { count: '单位：件', percent: '单位：%', per_100: '单位：件/每百件申请', wan_yuan: '单位：万元' },
     picker: {
       label: '机关',
-      placeholder: '搜索机关：名称、拼音或标识',
+      placeholder: '名称、拼音或标识',
+      aria: '搜索机关（名称、拼音或标识）',
       remove: '移除 {name}',
       noMatch: '没有匹配的机关',
       clear: '清除所选机关',
@@ -97,7 +98,8 @@ export default {
     },
     picker: {
       label: 'Agencies',
-      placeholder: 'Search agency: name, pinyin or ID',
+      placeholder: 'Name, pinyin or ID',
+      aria: 'Search agencies by name, pinyin or ID',
       remove: 'Remove {name}',
       noMatch: 'No matching agency',
       clear: 'Clear picked agencies',
