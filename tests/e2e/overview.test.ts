@@ -98,7 +98,8 @@ describe('Overview', () => {
     const [row] = await demo(`SELECT count(*) AS n FROM raw WHERE year = 2023`);
     const [failing] = await demo(`SELECT count(*) AS n FROM (${broken})`, errorRules);
     expect(Number(failing?.n)).toBeGreaterThan(0);
-    expect(await flag.innerText()).toContain(`${Number(row?.n)} 份年报中，有 ${Number(failing?.n)} 份未通过`);
+    const zh = (n: unknown) => Number(n).toLocaleString('zh-CN');
+    expect(await flag.innerText()).toContain(`${zh(row?.n)} 份年报中，有 ${zh(failing?.n)} 份未通过`);
     await page.locator('[data-testid="exclude-failing"]').check();
     await page.waitForFunction(() => location.hash.includes('xf=1'));
     await waitForCharts(page);
@@ -109,7 +110,7 @@ describe('Overview', () => {
     await expect
       .poll(async () => shownNumber(await kpi(page, 'new_requests')), { timeout: 30_000 })
       .toBe(Number(kept?.n));
-    expect(await flag.innerText()).toContain(`已排除 ${Number(failing?.n)} 份`);
+    expect(await flag.innerText()).toContain(`已排除 ${zh(failing?.n)} 份`);
     await screenshot(page, 'overview-excluded-zh');
     expect(errors).toEqual([]);
     await page.close();
