@@ -7,6 +7,7 @@ import { requireColumns } from '@/data/queries/decode';
 import {
   agencyScoreQuery,
   decodeAgencyScoreRows,
+  SCORE_RANK,
   decodeRuleResultRow,
   decodeRuleSummaryRow,
   ruleResultsQuery,
@@ -173,8 +174,8 @@ export function scoresQuery(f: Filters, o: QualityOptions, page: ScorePageReques
   const order = page.worstFirst
     ? sql`score IS NULL, score ASC, CASE WHEN score IS NULL THEN agency_id END ASC, agency_id DESC`
     : sql`score DESC NULLS LAST, agency_id`;
-  return sql`SELECT *, CASE WHEN score IS NOT NULL THEN rank() OVER (ORDER BY score DESC NULLS LAST) END AS rank,
-    count(*) OVER () AS total
+  // Ranked again among the agencies the filters keep.
+  return sql`SELECT * EXCLUDE (rank), ${SCORE_RANK} AS rank, count(*) OVER () AS total
     FROM (${inner}) sc WHERE ${keep} ORDER BY ${order}
     LIMIT CAST(${page.limit} AS BIGINT) OFFSET CAST(${page.offset} AS BIGINT)`;
 }

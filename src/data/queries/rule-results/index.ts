@@ -20,5 +20,10 @@ export {
   type RuleSummaryRow,
   type SummaryDimension,
 } from '@/data/queries/rule-results/summary';
-export { agencyScoreQuery, decodeAgencyScoreRows, type AgencyScoreRow } from '@/data/queries/rule-results/score';
+export {
+  agencyScoreQuery,
+  decodeAgencyScoreRows,
+  SCORE_RANK,
+  type AgencyScoreRow,
+} from '@/data/queries/rule-results/score';
 export { decodeFlaggedReportRow, flaggedReportsQuery, type FlaggedReportRow } from '@/data/queries/rule-results/flags';

@@ -15,14 +15,14 @@ export function agencyScoreQuery(options: RuleQueryOptions = {}): Fragment | nul
   const total = (what: 'pass' | 'fail' | 'na', list: readonly RuleDef[]) =>
     list.length ? sumOf(list.map((r) => frag(ruleCol(r.id, what)))) : sql`0`;
   const errors = rules.filter((r) => r.severity === 'error');
-  return sql`SELECT agency_id, arg_max(agency_name, year) AS agency_name, arg_max(level, year) AS level,
+  const scores = sql`SELECT agency_id, arg_max(agency_name, year) AS agency_name, arg_max(level, year) AS level,
     arg_max(kind, year) AS kind, count(*) AS reports, min(year) AS first_year, max(year) AS last_year,
     sum(${total('pass', scored)}) AS checks_pass, sum(${total('fail', scored)}) AS checks_fail,
     sum(${total('na', scored)}) AS checks_na,
     sum(${total('fail', errors)}) AS error_failures,
     sum(${total('pass', scored)}) / NULLIF(sum(${total('pass', scored)}) + sum(${total('fail', scored)}), 0) AS score
-    FROM (${query}) GROUP BY agency_id
-    ORDER BY score DESC NULLS LAST, agency_id`;
+    FROM (${query}) GROUP BY agency_id`;
+  return sql`SELECT *, ${SCORE_RANK} AS rank FROM (${scores}) ORDER BY score DESC NULLS LAST, agency_id`;
 }
 
 export interface AgencyScoreRow {
@@ -45,17 +45,15 @@ export interface AgencyScoreRow {
 }
 
 /**
- * Decodes the rows of `agencyScoreQuery` (in their order) and ranks them; a `rank` column, when
- * the query ranked them itself (e.g. before paging), is taken as it is.
+ * The rank of a score among the rows it is computed over: 1 = best, equal scores share a rank,
+ * none without a score. A query that narrows the agencies down ranks them again with it.
  */
+export const SCORE_RANK = sql`CASE WHEN score IS NOT NULL THEN rank() OVER (ORDER BY score DESC NULLS LAST) END`;
+
+/** Decodes the rows of `agencyScoreQuery` (or of a query narrowing it down), in their order. */
 export function decodeAgencyScoreRows(rows: readonly Row[]): AgencyScoreRow[] {
-  let rank = 0;
-  let prevScore: number | null = null;
-  return rows.map((row, i) => {
+  return rows.map((row) => {
     const score = numOrNull(need(row, 'score'));
-    if (score !== null && score !== prevScore) rank = i + 1;
-    prevScore = score;
-    const ranked = 'rank' in row ? numOrNull(row.rank) : rank;
     return {
       agencyId: String(need(row, 'agency_id')),
       agencyName: String(need(row, 'agency_name') ?? ''),
@@ -69,7 +67,7 @@ export function decodeAgencyScoreRows(rows: readonly Row[]): AgencyScoreRow[] {
       checksNotAssessable: Number(need(row, 'checks_na') ?? 0),
       errorFailures: Number(need(row, 'error_failures') ?? 0),
       score,
-      rank: score === null ? null : ranked,
+      rank: numOrNull(need(row, 'rank')),
     };
   });
 }
