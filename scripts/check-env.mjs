@@ -9,18 +9,15 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 
 if (process.argv.includes('--browser')) {
-  const candidates = [process.env.CHROMIUM_PATH, 'chromium', 'chromium-browser', 'google-chrome'].filter(Boolean);
-  const found = candidates.some((bin) => {
-    try {
-      execFileSync(bin, ['--version'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  if (!found) {
+  // The same browser the end-to-end harness starts: CHROMIUM_PATH when set, else `chromium` on PATH.
+  const bin = process.env.CHROMIUM_PATH || 'chromium';
+  try {
+    execFileSync(bin, ['--version'], { stdio: 'ignore' });
+  } catch {
     console.error(
-      'No Chromium found for the browser tests: run `apt-get install -y chromium fonts-noto-cjk` (or set CHROMIUM_PATH).',
+      process.env.CHROMIUM_PATH
+        ? `CHROMIUM_PATH=${bin} does not run: point it at a Chromium binary, or unset it to use \`chromium\` from PATH.`
+        : 'No Chromium found for the browser tests: run `apt-get install -y chromium fonts-noto-cjk` (or set CHROMIUM_PATH).',
     );
     process.exit(1);
   }

@@ -7,7 +7,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../screenshots', import.meta.url));
 
 /** Chromium from PATH (Debian's package); never a downloaded browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? 'chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH || 'chromium';
 const FLAGS = [
   '--headless',
   '--no-sandbox',
