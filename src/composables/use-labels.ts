@@ -2,14 +2,26 @@ import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { Label } from '@/domain/catalogue';
 import { formulaText, indicator } from '@/domain/indicators';
-import type { Lang } from '@/domain/format';
+import { formatCount, type Lang } from '@/domain/format';
 import { useDatasetsStore } from '@/stores/datasets';
 import { useFiltersStore } from '@/stores/filters';
 
-/** Language-aware helpers: catalogue labels, glossary text, and the source line under charts. */
+/** Message parameters that hold counts (never years): grouped like every figure on the page. */
+const COUNT_PARAMS = ['n', 'total', 'shown'] as const;
+
+/** Language-aware helpers: messages, catalogue labels, glossary text, the source line under charts. */
 export function useLabels() {
-  const { t, locale } = useI18n();
-  const lang = computed<Lang>(() => (locale.value === 'en' ? 'en' : 'zh'));
+  const i18n = useI18n();
+  const lang = computed<Lang>(() => (i18n.locale.value === 'en' ? 'en' : 'zh'));
+  /** vue-i18n's `t`, with counts in the message ({n}, {total}, {shown}) written "5,393", not "5393". */
+  const t = (key: string, params: Record<string, unknown> = {}): string => {
+    const shown: Record<string, unknown> = { ...params };
+    for (const p of COUNT_PARAMS) {
+      const v = shown[p];
+      if (typeof v === 'number') shown[p] = formatCount(v, lang.value);
+    }
+    return i18n.t(key, shown);
+  };
   const datasets = useDatasetsStore();
   const filters = useFiltersStore();
 

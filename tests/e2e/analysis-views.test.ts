@@ -141,6 +141,17 @@ describe('Applicants view', () => {
     const en = await show('#/applicants?noanim=1&lang=en', 'applicants-en');
     await speaksEnglish(en.page);
     expect(await kpi(en.page, 'new_requests')).toBe(await one(demo, 'SELECT sum(t3_new_total) FROM raw'));
+    // Counts inside sentences are grouped like the figures: "5,393 of the 5,393 selected".
+    const cols = ['person', 'business', 'research', 'nonprofit', 'legal', 'org_other'];
+    const complete = await one(
+      demo,
+      `SELECT count(*) FROM raw WHERE ${cols.map((c) => `t3_new_${c} IS NOT NULL`).join(' AND ')}`,
+    );
+    const selected = await one(demo, 'SELECT count(*) FROM raw');
+    expect(selected).toBeGreaterThan(999);
+    expect(await en.page.locator('[data-testid="applicants-note"]').innerText()).toContain(
+      `${complete.toLocaleString('en-US')} of the ${selected.toLocaleString('en-US')} selected`,
+    );
     expect(en.errors).toEqual([]);
     await en.page.close();
     const r = await show('#/applicants?noanim=1&ds=real', 'applicants-real-zh');

@@ -69,7 +69,9 @@ describe('Compare agencies', () => {
     ]);
     const [count] = await demo(`SELECT count(DISTINCT agency_id) AS n FROM raw WHERE year IN (2019, 2025)`);
     expect(await page.locator('.view-title').innerText()).toContain('2019–2025');
-    expect(await page.locator('.ranking-card .card-title').innerText()).toContain(String(count?.n));
+    expect(await page.locator('.ranking-card .card-title').innerText()).toContain(
+      Number(count?.n).toLocaleString('zh-CN'),
+    );
     const first = page.locator('[data-testid="ranking-table"] tbody tr').first();
     expect(await first.getAttribute('data-id')).toBe(top?.agency_id);
     expect(shownNumber(await cellText(page, 0, 'new_requests.end'))).toBe(Number(top?.v));
