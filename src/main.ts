@@ -4,7 +4,11 @@ import { createPinia } from 'pinia';
 import App from '@/App.vue';
 import { router } from '@/router';
 import { i18n } from '@/i18n';
-import { RUNNER_KEY } from '@/composables/runner';
+import { Workspace, WORKSPACE_KEY } from '@/workspace';
+import { BUNDLED_DATASETS } from '@/workspace/bundled';
 import '@/styles.css';
 
-createApp(App).use(createPinia()).use(router).use(i18n).provide(RUNNER_KEY, runner).mount('#app');
+const workspace = new Workspace(runner);
+BUNDLED_DATASETS.forEach((d) => workspace.register(d));
+
+createApp(App).use(createPinia()).use(router).use(i18n).provide(WORKSPACE_KEY, workspace).mount('#app');

@@ -29,6 +29,9 @@ export const VIEW_ROUTES = [
 /** Views whose figures do not depend on the global filters (the filter bar is hidden there). */
 export const UNFILTERED_VIEWS: readonly string[] = ['report', 'data', 'import', 'glossary'];
 
+/** Views that work with no data loaded (loading it is what two of them are for). */
+export const DATA_FREE_VIEWS: readonly string[] = ['data', 'import', 'glossary'];
+
 /**
  * Hash history: the built app is a folder of static files that works from any static host (or a
  * subpath of one) without server rewrites.
@@ -37,6 +40,8 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', redirect: (to) => ({ path: '/overview', query: to.query }) },
+    // An unknown path opens the Overview rather than a blank page.
+    { path: '/:unknown(.*)*', redirect: (to) => ({ path: '/overview', query: to.query }) },
     ...VIEW_ROUTES.map(({ path, name, component }): RouteRecordRaw => ({ path, name, component })),
   ],
 });

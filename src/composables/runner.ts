@@ -1,11 +1,15 @@
-import { inject, type InjectionKey } from 'vue';
+import { inject } from 'vue';
 import type { QueryRunner } from '@/data/query-runner';
+import { WORKSPACE_KEY, type Workspace } from '@/workspace';
 
-/** The engine, created once by main.ts and resolved when DuckDB-WASM is ready. */
-export const RUNNER_KEY: InjectionKey<Promise<QueryRunner>> = Symbol('query-runner');
+/** The app's workspace: the one place that loads, appends or replaces data. */
+export function useWorkspace(): Workspace {
+  const workspace = inject(WORKSPACE_KEY);
+  if (!workspace) throw new Error('No workspace provided: main.ts must provide WORKSPACE_KEY');
+  return workspace;
+}
 
+/** The engine, resolved when DuckDB-WASM is ready (reads only: writes go through the workspace). */
 export function useRunner(): Promise<QueryRunner> {
-  const runner = inject(RUNNER_KEY);
-  if (!runner) throw new Error('No query runner provided: main.ts must provide RUNNER_KEY');
-  return runner;
+  return useWorkspace().runner;
 }

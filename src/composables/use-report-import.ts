@@ -19,11 +19,10 @@ import {
 } from '@/ingest/meta';
 import { reportRowsParquet } from '@/ingest/parquet';
 import { checkParsedReport } from '@/ingest/rules';
-import { DatasetLoadError, type LoadIssue } from '@/data/load/issues';
-import { loadDataset } from '@/data/load/load-dataset';
-import { decodeKnownAgencies, decodeLoadedTotals, knownAgenciesQuery, loadedTotalsQuery } from '@/data/queries/import';
+import type { LoadIssue } from '@/data/load/issues';
+import { decodeKnownAgencies, knownAgenciesQuery } from '@/data/queries/import';
 import type { KnownAgency } from '@/data/queries/import';
-import { useRunner } from '@/composables/runner';
+import { useRunner, useWorkspace } from '@/composables/runner';
 import { downloadHref, downloadText } from '@/composables/download';
 import { BROWSER_PDF_OPTIONS } from '@/composables/pdf-assets';
 import { useDatasetsStore } from '@/stores/datasets';
@@ -64,8 +63,8 @@ const items = ref<ImportItem[]>([]);
 const failure = shallowRef<ImportFailure | null>(null);
 const busy = ref(false);
 let nextKey = 1;
-/** The loaded-data summary right after our last append: a different one means a reload. */
-let summaryAfterAppend: object | null = null;
+/** The workspace generation our last append went into: a later one means the data was replaced. */
+let appendedInto: number | null = null;
 
 function emptyForm(): ReportMetaForm {
   return {
@@ -85,16 +84,17 @@ function emptyForm(): ReportMetaForm {
 
 export function useReportImport() {
   const runner = useRunner();
+  const workspace = useWorkspace();
   const datasets = useDatasetsStore();
 
   /** Loading another dataset drops appended reports: their files become acceptable again. */
   function reconcile(): void {
-    if (summaryAfterAppend === null || datasets.summary === summaryAfterAppend || busy.value) return;
+    if (appendedInto === null || datasets.generation === appendedInto) return;
     for (const i of items.value) if (i.state === 'accepted') i.state = 'ready';
-    summaryAfterAppend = null;
+    appendedInto = null;
   }
   reconcile();
-  watch(() => datasets.summary, reconcile);
+  watch(() => datasets.generation, reconcile);
 
   function item(key: number): ImportItem | undefined {
     return items.value.find((i) => i.key === key);
@@ -114,7 +114,9 @@ export function useReportImport() {
     );
     const unreadable = report.warnings.some((w) => w.severity === 'error');
     let known: KnownAgency | null = null;
-    if (!unreadable && report.agencyName) {
+    // The view opens before the data is loaded: match against the loaded agencies once there are any.
+    await workspace.settled();
+    if (!unreadable && report.agencyName && workspace.state.activeId !== null) {
       known = (await knownAgencies([report.agencyName], [])).find((k) => k.name === report.agencyName) ?? null;
     }
     const target = item(key);
@@ -217,27 +219,21 @@ export function useReportImport() {
     failure.value = null;
     const bytes = new TextEncoder().encode(toCsv(table(chosen), false));
     try {
-      const r = await runner;
-      await loadDataset(r, { name: APPEND_FILE, bytes }, 'append');
-      const totals = decodeLoadedTotals(await r.query(loadedTotalsQuery()));
+      const refused = await workspace.append({ name: APPEND_FILE, bytes }, chosen.length);
+      if (refused) {
+        failure.value = {
+          issues: refused.issues,
+          total: refused.total,
+          rowFiles: Object.fromEntries(chosen.map((i, n) => [n + 2, i.fileName])),
+        };
+        return false;
+      }
       for (const i of chosen) {
         i.state = 'accepted';
         i.selected = false;
       }
-      datasets.markAppended(chosen.length, totals);
-      summaryAfterAppend = datasets.summary;
+      appendedInto = datasets.generation;
       return true;
-    } catch (e) {
-      const rowFiles = Object.fromEntries(chosen.map((i, n) => [n + 2, i.fileName]));
-      failure.value =
-        e instanceof DatasetLoadError
-          ? { issues: e.issues, total: e.total, rowFiles }
-          : {
-              issues: [{ code: 'unreadable', file: APPEND_FILE, detail: (e as Error).message }],
-              total: 1,
-              rowFiles,
-            };
-      return false;
     } finally {
       busy.value = false;
     }

@@ -38,13 +38,16 @@ const LEVEL_KEYS = new Set<string>(LEVELS.map((l) => l.key));
 const KIND_KEYS = new Set<string>(KINDS.map((k) => k.key));
 
 const list = (s: string | undefined): string[] => (s ? s.split(',').filter((x) => x !== '') : []);
-const int = (s: string | undefined): number | null => (s && /^\d{4}$/.test(s) ? Number(s) : null);
+/** A report year: annual reports exist from 2008 on, so four digits of this century. */
+const int = (s: string | undefined): number | null => (s && /^20\d\d$/.test(s) ? Number(s) : null);
 
 /** URL query → filters; anything unknown or malformed is dropped, never trusted. */
 export function filtersFromQuery(q: QueryParams): Filters {
   const [from, to] = (q.y ?? '').split('-');
   const yearFrom = int(from);
-  const yearTo = to === undefined ? yearFrom : int(to);
+  // A range whose start is not a year is no range; an end before the start is the start.
+  const end = to === undefined ? yearFrom : int(to);
+  const yearTo = yearFrom === null ? null : end === null || end < yearFrom ? yearFrom : end;
   return {
     yearFrom,
     yearTo,

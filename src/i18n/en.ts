@@ -29,6 +29,11 @@ const en: typeof zh = {
     generatedBadge: 'Demo data (generated)',
     generatedNote: 'This dataset is generated for demonstration; the figures are not real.',
     realNote: 'Figures taken from published annual reports; provenance in datasets/README.md.',
+    fileNote: 'Figures from the file you loaded, {file}; the app has not checked where they come from.',
+    missing:
+      'This link uses the dataset “{id}”, which is not in this browser (it may be kept only in the browser of whoever shared it). No figures from another dataset are shown in its place.',
+    openDefault: 'Show the demo data instead',
+    openData: 'Load a data file',
     uploaded: 'Uploaded file',
     reports: '{n} reports',
     agencies: '{n} agencies',

@@ -27,6 +27,11 @@ export default {
     generatedBadge: '演示数据（生成）',
     generatedNote: '本数据集由程序生成，仅供演示，并非真实年报数字。',
     realNote: '数字取自公开发布的年报，来源见 datasets/README.md。',
+    fileNote: '数字来自您载入的文件 {file}，本应用未核实其来源。',
+    missing:
+      '此链接使用的数据集“{id}”不在此浏览器中（它可能只保存在分享者的浏览器里）。为免误读，这里不显示任何其他数据集的数字。',
+    openDefault: '改看演示数据',
+    openData: '载入数据文件',
     uploaded: '上传的文件',
     reports: '{n} 份年报',
     agencies: '{n} 个机关',

@@ -2,17 +2,14 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { EMPTY_FILTERS, type Filters } from '@/domain/filters';
 
-/** The user's current filter selection, shared by every view (synced with the URL elsewhere). */
+/**
+ * The filters the URL holds, shared by every view. Only the URL sync sets them
+ * (`useUrlSync`); a user's change is written to the URL (`useAppUrl().setFilters`) and comes back here.
+ */
 export const useFiltersStore = defineStore('filters', () => {
   const filters = ref<Filters>(EMPTY_FILTERS);
-
-  function update(patch: Partial<Filters>) {
-    filters.value = { ...filters.value, ...patch };
+  function set(next: Filters) {
+    filters.value = next;
   }
-
-  function reset() {
-    filters.value = EMPTY_FILTERS;
-  }
-
-  return { filters, update, reset };
+  return { filters, set };
 });

@@ -1,35 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, effectScope, nextTick, ref } from 'vue';
 import { createPinia } from 'pinia';
-import { RUNNER_KEY } from '@/composables/runner';
 import { PENDING, useQuery, type QueryState } from '@/composables/use-query';
-import { useDatasetsStore } from '@/stores/datasets';
+import { Workspace, WORKSPACE_KEY } from '@/workspace';
 import { sql } from '@/data/sql';
-import type { QueryRunner } from '@/data/query-runner';
-import { freshRunner } from '../support/engine';
+import { fixtureFile, freshRunner } from '../support/engine';
 
-let runner: QueryRunner;
+let workspace: Workspace;
 beforeAll(async () => {
-  runner = await freshRunner();
+  workspace = new Workspace(freshRunner());
+  expect(await workspace.loadFile(fixtureFile('data/wide.csv'))).toBe(true);
 });
 
-/** Runs the composable as a view would: inside an app with the engine and a loaded dataset. */
-function mount<T>(setup: () => QueryState<T>, engine: QueryRunner = runner): QueryState<T> {
+/** Runs the composable as a view would: inside an app with the workspace and a loaded dataset. */
+function mount<T>(setup: () => QueryState<T>): QueryState<T> {
   const app = createApp({});
-  app.provide(RUNNER_KEY, Promise.resolve(engine));
+  app.provide(WORKSPACE_KEY, workspace);
   app.use(createPinia());
-  return app.runWithContext(() => {
-    useDatasetsStore().markLoaded('test', {
-      file: 'test.csv',
-      format: 'csv',
-      shape: 'wide',
-      reports: 0,
-      agencies: 0,
-      firstYear: null,
-      lastYear: null,
-    });
-    return effectScope().run(setup) as QueryState<T>;
-  });
+  return app.runWithContext(() => effectScope().run(setup) as QueryState<T>);
 }
 
 const settled = async <T>(q: QueryState<T>) => {

@@ -134,7 +134,7 @@ describe('Compare agencies', () => {
     await page.locator('[data-testid="compare-indicators"] [data-key="denial_rate"]').click();
     await page.waitForFunction(() => location.hash.includes('cols=') && !location.hash.includes('denial_rate'));
     await page.locator('[data-sort="disclosure_rate.pct"]').click();
-    await page.waitForFunction(() => location.hash.includes('csort=disclosure_rate.pct.desc'));
+    await page.waitForFunction(() => location.hash.includes('cmp.sort=disclosure_rate.pct.desc'));
     await compareReady(page);
     const order = await page
       .locator('[data-testid="ranking-table"] tbody tr')
@@ -165,10 +165,10 @@ describe('Compare agencies', () => {
     await page.waitForFunction(() => !decodeURIComponent(location.hash).includes('demo-dongchuan-police'));
 
     await page.locator('[data-testid="compare-scope"] [data-key="all"]').click();
-    await page.waitForFunction(() => location.hash.includes('cscope=all'));
+    await page.waitForFunction(() => location.hash.includes('cmp.scope=all'));
     await compareReady(page);
     await page.locator('[data-testid="page-next"]').click();
-    await page.waitForFunction(() => location.hash.includes('cpage=2'));
+    await page.waitForFunction(() => location.hash.includes('cmp.page=2'));
     await compareReady(page);
     expect(await page.locator('[data-testid="ranking-table"] tbody tr td').first().innerText()).toBe('21');
     await page.reload();
@@ -176,10 +176,10 @@ describe('Compare agencies', () => {
     expect(await page.locator('[data-testid="ranking-table"] tbody tr td').first().innerText()).toBe('21');
     // A filter change goes back to page 1 and keeps the filter and the view's choices.
     await page.locator('[data-testid="level"] [data-key="county"]').click();
-    await page.waitForFunction(() => location.hash.includes('level=county') && !location.hash.includes('cpage='));
+    await page.waitForFunction(() => location.hash.includes('level=county') && !location.hash.includes('cmp.page='));
     await compareReady(page);
     expect(await page.locator('[data-testid="ranking-table"] tbody tr td').first().innerText()).toBe('1');
-    expect(page.url()).toContain('csort=disclosure_rate.pct.desc');
+    expect(page.url()).toContain('cmp.sort=disclosure_rate.pct.desc');
     expect(page.url()).toContain('level=county');
     expect(errors).toEqual([]);
     await page.close();
@@ -278,7 +278,7 @@ describe('Trends', () => {
       expect(Number(police?.[i])).toBeCloseTo((Number(w.v) / base) * 100, 6);
     }
     await page.locator('[data-testid="trend-mode"] [data-key="share"]').click();
-    await page.waitForFunction(() => location.hash.includes('tmode=share'));
+    await page.waitForFunction(() => location.hash.includes('tr.mode=share'));
     await page.reload();
     await trendsReady(page);
     expect(await page.locator('[data-testid="trend-mode"] [data-key="share"]').getAttribute('aria-checked')).toBe(

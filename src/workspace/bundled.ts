@@ -1,0 +1,12 @@
+import demoUrl from '@datasets/demo.parquet?url';
+import realUrl from '@datasets/real.parquet?url';
+import type { DatasetEntry } from '@/workspace/workspace';
+
+/** The datasets shipped with the app; their URLs carry a content hash, pinning the version. */
+export const BUNDLED_DATASETS: readonly DatasetEntry[] = [
+  { id: 'demo', nameKey: 'dataset.demo', fileName: 'demo.parquet', url: demoUrl, generated: true, origin: 'bundled' },
+  { id: 'real', nameKey: 'dataset.real', fileName: 'real.parquet', url: realUrl, generated: false, origin: 'bundled' },
+];
+
+/** The dataset a URL without `ds` shows. */
+export const DEFAULT_DATASET = 'demo';
