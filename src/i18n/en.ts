@@ -1,4 +1,7 @@
 import type zh from '@/i18n/zh-CN';
+import { catalogueMessages, columnLabel } from '@/i18n/catalogue-messages';
+
+const catalogue = catalogueMessages('en');
 
 const en: typeof zh = {
   app: {
@@ -35,14 +38,14 @@ const en: typeof zh = {
     years: 'report years {from}–{to}',
   },
   filters: {
-    year: 'Year',
+    year: columnLabel('year', 'en'),
     from: 'from',
     to: 'to',
     allYears: 'All years',
-    level: 'Level',
-    kind: 'Kind',
+    level: columnLabel('level', 'en'),
+    kind: columnLabel('kind', 'en'),
     region: 'Region',
-    sector: 'Sector',
+    sector: columnLabel('sector', 'en'),
     all: 'All',
     reset: 'Reset filters',
     allProvinces: 'All provinces',
@@ -73,15 +76,7 @@ const en: typeof zh = {
     pickedAgencies: '{n} chosen agencies',
     excludingFailing: 'excluding reports that fail an error-level rule',
   },
-  applicant: {
-    person: 'Persons',
-    business: 'Businesses',
-    research: 'Research',
-    nonprofit: 'Non-profits',
-    legal: 'Legal services',
-    org_other: 'Other orgs',
-    total: 'Total',
-  },
+  applicant: catalogue.applicant,
   data: {
     title: 'Data',
     loaded: 'Loaded data',
@@ -119,8 +114,8 @@ const en: typeof zh = {
     unknown_cell: 'Cell key "{value}" is not in the contract. Use the keys in datasets/README.md.',
     duplicate_cell: 'Cell "{value}" appears twice for the same agency and year (same as row {detail}).',
   },
-  level: { national: 'National', province: 'Province', city: 'City', county: 'County', township: 'Township' },
-  kind: { government: 'Government', department: 'Department' },
+  level: catalogue.level,
+  kind: catalogue.kind,
   qualityFlag: {
     included:
       '{n} of the {total} reports selected fail an error-level consistency rule (their figures do not add up); the charts include them.',

@@ -1,3 +1,7 @@
+import { catalogueMessages, columnLabel } from '@/i18n/catalogue-messages';
+
+const catalogue = catalogueMessages('zh');
+
 export default {
   app: {
     title: '公开年报看板',
@@ -33,14 +37,14 @@ export default {
     years: '{from}–{to} 年度',
   },
   filters: {
-    year: '年度',
+    year: columnLabel('year', 'zh'),
     from: '起',
     to: '止',
     allYears: '全部年度',
-    level: '层级',
-    kind: '类型',
+    level: columnLabel('level', 'zh'),
+    kind: columnLabel('kind', 'zh'),
     region: '地区',
-    sector: '领域',
+    sector: columnLabel('sector', 'zh'),
     all: '全部',
     reset: '重置筛选',
     allProvinces: '全部省份',
@@ -72,15 +76,7 @@ export default {
     pickedAgencies: '选定的 {n} 个机关',
     excludingFailing: '不含未通过错误级勾稽规则的年报',
   },
-  applicant: {
-    person: '自然人',
-    business: '商业企业',
-    research: '科研机构',
-    nonprofit: '社会公益组织',
-    legal: '法律服务机构',
-    org_other: '其他',
-    total: '总计',
-  },
+  applicant: catalogue.applicant,
   data: {
     title: '数据',
     loaded: '已载入的数据',
@@ -116,8 +112,8 @@ export default {
     unknown_cell: '单元格键“{value}”不在规范中。请使用 datasets/README.md 中的键。',
     duplicate_cell: '同一机关、年度的单元格“{value}”出现多次（与第 {detail} 行重复）。',
   },
-  level: { national: '国务院部门', province: '省级', city: '市级', county: '县级', township: '乡镇（街道）' },
-  kind: { government: '人民政府', department: '部门' },
+  level: catalogue.level,
+  kind: catalogue.kind,
   qualityFlag: {
     included: '当前筛选的 {total} 份年报中，有 {n} 份未通过错误级勾稽规则（数字不相加），图表包含它们。',
     excluded: '已排除 {n} 份未通过错误级勾稽规则的年报；图表只用其余年报。',
