@@ -28,6 +28,14 @@ function identity(key: IdentityKey) {
   return def;
 }
 
+/** The allowed keys of a column, as a message lists them: "a、b 或 c" / "a, b or c". */
+export function keyList(column: 'level' | 'kind', lang: MessageLang): string {
+  const keys: readonly string[] = (column === 'level' ? LEVELS : KINDS).map((x) => x.key);
+  const head = keys.slice(0, -1).join(lang === 'zh' ? '、' : ', ');
+  const last = keys.at(-1) ?? '';
+  return head ? `${head}${lang === 'zh' ? ' 或 ' : ' or '}${last}` : last;
+}
+
 /** The catalogue's name of an identity column (年度 / Year, 层级 / Level …). */
 export function columnLabel(key: IdentityKey, lang: MessageLang): string {
   return identity(key).label[lang];

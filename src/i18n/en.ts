@@ -1,5 +1,5 @@
 import type zh from '@/i18n/zh-CN';
-import { catalogueMessages, columnLabel } from '@/i18n/catalogue-messages';
+import { catalogueMessages, columnLabel, keyList } from '@/i18n/catalogue-messages';
 
 const catalogue = catalogueMessages('en');
 
@@ -105,8 +105,8 @@ const en: typeof zh = {
     too_large: '"{value}" is implausibly large; check it.',
     bad_year: 'Year "{value}" is not valid. Use a four-digit year such as 2023.',
     bad_template: 'Template "{value}" is not valid: use 2019 or 2021, or leave it empty to infer it from the year.',
-    bad_level: 'Level "{value}" is not valid: use national, province, city, county or township.',
-    bad_kind: 'Kind "{value}" is not valid: use government or department.',
+    bad_level: `Level "{value}" is not valid: use ${keyList('level', 'en')}.`,
+    bad_kind: `Kind "{value}" is not valid: use ${keyList('kind', 'en')}.`,
     empty_identity: 'Agency id or name is empty. Every row needs agency_id and agency_name.',
     duplicate_report:
       'Agency "{value}" appears more than once for the same year (same as row {detail}). One row per agency and year.',

@@ -1,4 +1,4 @@
-import { catalogueMessages, columnLabel } from '@/i18n/catalogue-messages';
+import { catalogueMessages, columnLabel, keyList } from '@/i18n/catalogue-messages';
 
 const catalogue = catalogueMessages('zh');
 
@@ -104,8 +104,8 @@ export default {
     too_large: '“{value}”过大，请检查是否误填。',
     bad_year: '年度“{value}”无效。请填写四位年份，如 2023。',
     bad_template: '模板“{value}”无效。只能是 2019 或 2021，或留空按年度推断。',
-    bad_level: '层级“{value}”无效。应为 national、province、city、county 或 township。',
-    bad_kind: '类型“{value}”无效。应为 government 或 department。',
+    bad_level: `层级“{value}”无效。应为 ${keyList('level', 'zh')}。`,
+    bad_kind: `类型“{value}”无效。应为 ${keyList('kind', 'zh')}。`,
     empty_identity: '机关标识或名称为空。每行都需要 agency_id 与 agency_name。',
     duplicate_report: '机关“{value}”同一年度出现多次（与第 {detail} 行重复）。每个机关每年只能有一行。',
     already_loaded: '机关“{value}”的 {detail} 年度年报已在已载入的数据中。',

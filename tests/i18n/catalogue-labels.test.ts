@@ -96,6 +96,30 @@ describe('catalogue labels in the messages', () => {
     expect(leaves(messages.en).get('applicant.person')).toBe('Natural persons');
   });
 
+  it('names every allowed level and kind key in the messages that refuse a wrong one', () => {
+    for (const lang of LANGS) {
+      const all = leaves(messages[lang]);
+      const named = (path: string, keys: readonly string[]) => keys.filter((k) => !String(all.get(path)).includes(k));
+      expect(
+        named(
+          'issue.bad_level',
+          LEVELS.map((l) => l.key),
+        ),
+        lang,
+      ).toEqual([]);
+      expect(
+        named(
+          'issue.bad_kind',
+          KINDS.map((k) => k.key),
+        ),
+        lang,
+      ).toEqual([]);
+    }
+    expect(leaves(messages.en).get('issue.bad_kind')).toBe(
+      'Kind "{value}" is not valid: use government or department.',
+    );
+  });
+
   it('has no other message that repeats a catalogue label in both languages', () => {
     const labels = domainLabels();
     const zh = leaves(messages.zh);
