@@ -1,3 +1,4 @@
+import type { Rule } from 'eslint';
 import pluginVue from 'eslint-plugin-vue';
 import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript';
 import prettier from 'eslint-config-prettier';
@@ -6,9 +7,73 @@ type Restriction = { group: string[]; message: string; allowTypeImports?: boolea
 
 const NO_PARENT: Restriction = { group: ['../*', '../**'], message: 'Import across folders with @/…, not ../' };
 const UI = ['vue', 'vue-router', 'vue-i18n', 'pinia', '@vueuse/*', 'vue-echarts'];
+
+/** A `group` glob as a RegExp: `*` one path segment, `**` any; a match also covers what lies below it. */
+function globRegExp(glob: string): RegExp {
+  const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  const body = glob
+    .split('**')
+    .map((part) => part.split('*').map(escape).join('[^/]*'))
+    .join('.*');
+  return new RegExp(`^${body}(/.*)?$`);
+}
+
+/** Whether a specifier falls under a group, read as no-restricted-imports reads it: the last match wins, `!` allows. */
+function inGroup(specifier: string, group: readonly string[]): boolean {
+  let restricted = false;
+  for (const g of group) {
+    const allow = g.startsWith('!');
+    if (globRegExp(allow ? g.slice(1) : g).test(specifier)) restricted = !allow;
+  }
+  return restricted;
+}
+
+/**
+ * `import('…')` with a literal source, checked against the same restrictions as static imports
+ * (no-restricted-imports does not look at dynamic imports). A dynamic import is a value import,
+ * so `allowTypeImports` does not apply.
+ */
+const noRestrictedDynamicImport: Rule.RuleModule = {
+  meta: {
+    type: 'problem',
+    schema: [{ type: 'object', properties: { patterns: { type: 'array' } }, additionalProperties: false }],
+    messages: { restricted: "'{{specifier}}' import is restricted from being used by a pattern. {{message}}" },
+  },
+  create(context) {
+    const patterns = ((context.options[0] as { patterns?: Restriction[] } | undefined)?.patterns ??
+      []) as Restriction[];
+    return {
+      ImportExpression(node) {
+        const src = node.source;
+        const specifier =
+          src.type === 'Literal' && typeof src.value === 'string'
+            ? src.value
+            : src.type === 'TemplateLiteral' && src.expressions.length === 0
+              ? src.quasis[0]?.value.cooked
+              : undefined;
+        if (specifier === undefined || specifier === null) return;
+        const hit = patterns.find((p) => inGroup(specifier, p.group));
+        if (hit) context.report({ node, messageId: 'restricted', data: { specifier, message: hit.message } });
+      },
+    };
+  },
+};
+
+/** Static and dynamic imports, restricted by the same patterns. */
 const restrict = (...patterns: Restriction[]) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_PARENT, ...patterns] }] as ['error', unknown],
+  'layers/no-restricted-dynamic-import': ['error', { patterns: [NO_PARENT, ...patterns] }] as ['error', unknown],
 });
+
+/** What no component may reach: the engine, the query runner and whatever loads data. */
+const NOT_IN_COMPONENTS: Restriction[] = [
+  { group: ['@/data', '@/data/**'], message: 'components get data by props (types only)', allowTypeImports: true },
+  { group: ['@/stores/**', '@/views/**'], message: 'components are presentational: no stores or views' },
+  {
+    group: ['@/engine', '@/workspace', '@/workspace/**', '@/composables/use-query', '@/composables/use-dataset-loader'],
+    message: 'components get data by props: no engine, workspace, useQuery or dataset loading',
+  },
+];
 
 /**
  * The layer table of the README's Architecture section, enforced: an arrow there is an import
@@ -58,7 +123,50 @@ const layers = [
         group: ['@/components/**', '@/views/**', '@/stores/**', '@/composables/**', '@/charts/**'],
         message: 'stores/ hold selections: no components, views or other stores',
       },
+      { group: ['@/ingest', '@/ingest/**'], message: 'stores/ hold selections: reading documents is not theirs' },
     ),
+  },
+  {
+    files: ['src/i18n/**'],
+    rules: restrict({
+      group: [
+        '@/*',
+        '!@/domain',
+        '!@/domain/**',
+        '!@/i18n',
+        '!@/i18n/**',
+        ...UI.filter((p) => p !== 'vue-i18n'),
+        'echarts',
+        'echarts/*',
+        '@duckdb/*',
+      ],
+      message: 'i18n/ holds messages: it may import domain/ (catalogue labels) and vue-i18n only',
+    }),
+  },
+  {
+    files: ['src/workspace/**'],
+    rules: restrict({
+      group: [
+        '@/*',
+        '!@/domain',
+        '!@/domain/**',
+        '!@/data',
+        '!@/data/**',
+        '!@/ingest',
+        '!@/ingest/**',
+        '!@/workspace',
+        '!@/workspace/**',
+        '*.vue',
+        'vue-router',
+        'vue-i18n',
+        'pinia',
+        'vue-echarts',
+        'echarts',
+        'echarts/*',
+      ],
+      message:
+        'workspace/ owns the loaded data: it may import domain/, data/ and ingest/, no components, views, stores or composables',
+    }),
   },
   {
     files: ['src/composables/**'],
@@ -69,22 +177,15 @@ const layers = [
   },
   {
     files: ['src/components/**'],
-    rules: restrict(
-      { group: ['@/data', '@/data/**'], message: 'components get data by props (types only)', allowTypeImports: true },
-      { group: ['@/stores/**', '@/views/**'], message: 'components are presentational: no stores or views' },
-      {
-        group: ['echarts', 'echarts/*', 'vue-echarts'],
-        message: 'only components/chart/ uses the echarts runtime',
-        allowTypeImports: true,
-      },
-    ),
+    rules: restrict(...NOT_IN_COMPONENTS, {
+      group: ['echarts', 'echarts/*', 'vue-echarts'],
+      message: 'only components/chart/ uses the echarts runtime',
+      allowTypeImports: true,
+    }),
   },
   {
     files: ['src/components/chart/**'],
-    rules: restrict(
-      { group: ['@/data', '@/data/**'], message: 'components get data by props (types only)', allowTypeImports: true },
-      { group: ['@/stores/**', '@/views/**'], message: 'components are presentational: no stores or views' },
-    ),
+    rules: restrict(...NOT_IN_COMPONENTS),
   },
   {
     files: ['src/views/**', 'src/App.vue'],
@@ -97,6 +198,7 @@ export default defineConfigWithVueTs(
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   {
+    plugins: { layers: { rules: { 'no-restricted-dynamic-import': noRestrictedDynamicImport } } },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',

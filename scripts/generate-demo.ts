@@ -9,6 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { CELLS, DATASET_COLUMNS, type IdentityKey, type T3Col } from '@/domain/catalogue';
 import { formatCsv, projectRoot } from './build-real-dataset';
 
 const SEED = 20250101;
@@ -17,8 +18,7 @@ const SEED = 20250101;
 
 const APPLICANTS = ['person', 'business', 'research', 'nonprofit', 'legal', 'org_other'] as const;
 type Applicant = (typeof APPLICANTS)[number];
-const T3_COLUMNS = [...APPLICANTS, 'total'] as const;
-type T3Column = (typeof T3_COLUMNS)[number];
+type T3Column = T3Col;
 const ORGANISATIONS = APPLICANTS.slice(1);
 
 const DENIED = ['secret', 'law', 'safety', 'third_party', 'internal', 'process', 'enforcement', 'inquiry'];
@@ -32,45 +32,16 @@ const OUTCOMES_COMMON = [
   ...UNABLE.map((k) => `unable_${k}`),
   ...REJECTED.map((k) => `rejected_${k}`),
 ];
-const T3_ROWS = ['new', 'carried_in', ...OUTCOMES_COMMON, 'other_single', ...OTHER_2021, 'total', 'carried_out'];
 
 const T4_GROUPS = ['review', 'suit_direct', 'suit_after_review'] as const;
 type T4Group = (typeof T4_GROUPS)[number];
 const T4_PARTS = ['upheld', 'corrected', 'other', 'pending'] as const;
 
-const T2_2021 = ['rules', 'normative'].flatMap((d) => ['issued', 'repealed', 'in_force'].map((c) => `t2_${d}_${c}`));
 const T2_2021_MEASURES = ['licensing', 'penalty', 'coercion'] as const;
 const T2_2019_ITEMS = ['licensing', 'services', 'penalty', 'coercion'] as const;
 
-const IDENTITY = [
-  'agency_id',
-  'agency_name',
-  'year',
-  'template',
-  'level',
-  'kind',
-  'province',
-  'city',
-  'county',
-  'region_code',
-  'sector',
-  'source_url',
-];
-
-const HEADER: readonly string[] = [
-  ...IDENTITY,
-  ...T2_2021,
-  ...T2_2021_MEASURES.map((m) => `t2_${m}`),
-  't2_fees',
-  ...['rules', 'normative'].flatMap((d) => ['made', 'published', 'total'].map((c) => `t2v19_${d}_${c}`)),
-  ...T2_2019_ITEMS.flatMap((m) => ['prev', 'change', 'decisions'].map((c) => `t2v19_${m}_${c}`)),
-  't2v19_fees_prev',
-  't2v19_fees_change',
-  't2v19_procurement_items',
-  't2v19_procurement_amount',
-  ...T3_ROWS.flatMap((row) => T3_COLUMNS.map((col) => `t3_${row}_${col}`)),
-  ...T4_GROUPS.flatMap((g) => [...T4_PARTS, 'total'].map((r) => `t4_${g}_${r}`)),
-];
+/** The contract's columns, in its order: identity first, then every cell (`@/domain/catalogue`). */
+const HEADER: readonly string[] = DATASET_COLUMNS;
 
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
 const templateOf = (year: number): '2019' | '2021' => (year < 2021 ? '2019' : '2021');
@@ -890,7 +861,7 @@ function inject(seriesList: Series[], rng: Random): Finding[] {
 
 // ---------------------------------------------------------------- output
 
-const DECIMAL_COLUMNS = new Set(['t2_fees', 't2v19_procurement_amount']);
+const DECIMAL_COLUMNS = new Set(CELLS.filter((c) => c.valueKind === 'decimal').map((c) => c.key));
 
 function formatValue(key: string, v: number | null): string {
   if (v === null) return '';
@@ -899,7 +870,8 @@ function formatValue(key: string, v: number | null): string {
   return String(v);
 }
 
-function identityValues(agency: Agency, year: number): Record<string, string> {
+/** A value for every identity column of the contract (the type lists them, so none is forgotten). */
+function identityValues(agency: Agency, year: number): Record<IdentityKey, string> {
   const { region } = agency;
   return {
     agency_id: agency.id,
@@ -918,7 +890,7 @@ function identityValues(agency: Agency, year: number): Record<string, string> {
 }
 
 function toRecord(report: Report): string[] {
-  const ids = identityValues(report.agency, report.year);
+  const ids: Partial<Record<string, string>> = identityValues(report.agency, report.year);
   return HEADER.map((key) => ids[key] ?? formatValue(key, report.cells.get(key) ?? null));
 }
 

@@ -1,4 +1,7 @@
 import type zh from '@/i18n/zh-CN';
+import { catalogueMessages, columnLabel, keyList } from '@/i18n/catalogue-messages';
+
+const catalogue = catalogueMessages('en');
 
 const en: typeof zh = {
   app: {
@@ -40,14 +43,14 @@ const en: typeof zh = {
     years: 'report years {from}–{to}',
   },
   filters: {
-    year: 'Year',
+    year: columnLabel('year', 'en'),
     from: 'from',
     to: 'to',
     allYears: 'All years',
-    level: 'Level',
-    kind: 'Kind',
+    level: columnLabel('level', 'en'),
+    kind: columnLabel('kind', 'en'),
     region: 'Region',
-    sector: 'Sector',
+    sector: columnLabel('sector', 'en'),
     all: 'All',
     reset: 'Reset filters',
     allProvinces: 'All provinces',
@@ -78,15 +81,7 @@ const en: typeof zh = {
     pickedAgencies: '{n} chosen agencies',
     excludingFailing: 'excluding reports that fail an error-level rule',
   },
-  applicant: {
-    person: 'Persons',
-    business: 'Businesses',
-    research: 'Research',
-    nonprofit: 'Non-profits',
-    legal: 'Legal services',
-    org_other: 'Other orgs',
-    total: 'Total',
-  },
+  applicant: catalogue.applicant,
   data: {
     title: 'Data',
     loaded: 'Loaded data',
@@ -115,8 +110,8 @@ const en: typeof zh = {
     too_large: '"{value}" is implausibly large; check it.',
     bad_year: 'Year "{value}" is not valid. Use a four-digit year such as 2023.',
     bad_template: 'Template "{value}" is not valid: use 2019 or 2021, or leave it empty to infer it from the year.',
-    bad_level: 'Level "{value}" is not valid: use national, province, city, county or township.',
-    bad_kind: 'Kind "{value}" is not valid: use government or department.',
+    bad_level: `Level "{value}" is not valid: use ${keyList('level', 'en')}.`,
+    bad_kind: `Kind "{value}" is not valid: use ${keyList('kind', 'en')}.`,
     empty_identity: 'Agency id or name is empty. Every row needs agency_id and agency_name.',
     duplicate_report:
       'Agency "{value}" appears more than once for the same year (same as row {detail}). One row per agency and year.',
@@ -124,8 +119,8 @@ const en: typeof zh = {
     unknown_cell: 'Cell key "{value}" is not in the contract. Use the keys in datasets/README.md.',
     duplicate_cell: 'Cell "{value}" appears twice for the same agency and year (same as row {detail}).',
   },
-  level: { national: 'National', province: 'Province', city: 'City', county: 'County', township: 'Township' },
-  kind: { government: 'Government', department: 'Department' },
+  level: catalogue.level,
+  kind: catalogue.kind,
   qualityFlag: {
     included:
       '{n} of the {total} reports selected fail an error-level consistency rule (their figures do not add up); the charts include them.',

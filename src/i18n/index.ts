@@ -19,9 +19,7 @@ const features = { compare, trends, outcomes, applicants, litigation, proactive,
 const namespaced = (lang: 'zh' | 'en') =>
   Object.fromEntries(Object.entries(features).map(([name, messages]) => [name, messages[lang]]));
 
-export const i18n = createI18n({
-  legacy: false,
-  locale: 'zh',
-  fallbackLocale: 'zh',
-  messages: { zh: { ...zh, ...namespaced('zh') }, en: { ...en, ...namespaced('en') } },
-});
+/** Every message of both languages, as the app sees them. */
+export const messages = { zh: { ...zh, ...namespaced('zh') }, en: { ...en, ...namespaced('en') } };
+
+export const i18n = createI18n({ legacy: false, locale: 'zh', fallbackLocale: 'zh', messages });

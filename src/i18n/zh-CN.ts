@@ -1,3 +1,7 @@
+import { catalogueMessages, columnLabel, keyList } from '@/i18n/catalogue-messages';
+
+const catalogue = catalogueMessages('zh');
+
 export default {
   app: {
     title: '公开年报看板',
@@ -38,14 +42,14 @@ export default {
     years: '{from}–{to} 年度',
   },
   filters: {
-    year: '年度',
+    year: columnLabel('year', 'zh'),
     from: '起',
     to: '止',
     allYears: '全部年度',
-    level: '层级',
-    kind: '类型',
+    level: columnLabel('level', 'zh'),
+    kind: columnLabel('kind', 'zh'),
     region: '地区',
-    sector: '领域',
+    sector: columnLabel('sector', 'zh'),
     all: '全部',
     reset: '重置筛选',
     allProvinces: '全部省份',
@@ -77,15 +81,7 @@ export default {
     pickedAgencies: '选定的 {n} 个机关',
     excludingFailing: '不含未通过错误级勾稽规则的年报',
   },
-  applicant: {
-    person: '自然人',
-    business: '商业企业',
-    research: '科研机构',
-    nonprofit: '社会公益组织',
-    legal: '法律服务机构',
-    org_other: '其他',
-    total: '总计',
-  },
+  applicant: catalogue.applicant,
   data: {
     title: '数据',
     loaded: '已载入的数据',
@@ -113,16 +109,16 @@ export default {
     too_large: '“{value}”过大，请检查是否误填。',
     bad_year: '年度“{value}”无效。请填写四位年份，如 2023。',
     bad_template: '模板“{value}”无效。只能是 2019 或 2021，或留空按年度推断。',
-    bad_level: '层级“{value}”无效。应为 national、province、city、county 或 township。',
-    bad_kind: '类型“{value}”无效。应为 government 或 department。',
+    bad_level: `层级“{value}”无效。应为 ${keyList('level', 'zh')}。`,
+    bad_kind: `类型“{value}”无效。应为 ${keyList('kind', 'zh')}。`,
     empty_identity: '机关标识或名称为空。每行都需要 agency_id 与 agency_name。',
     duplicate_report: '机关“{value}”同一年度出现多次（与第 {detail} 行重复）。每个机关每年只能有一行。',
     already_loaded: '机关“{value}”的 {detail} 年度年报已在已载入的数据中。',
     unknown_cell: '单元格键“{value}”不在规范中。请使用 datasets/README.md 中的键。',
     duplicate_cell: '同一机关、年度的单元格“{value}”出现多次（与第 {detail} 行重复）。',
   },
-  level: { national: '国务院部门', province: '省级', city: '市级', county: '县级', township: '乡镇（街道）' },
-  kind: { government: '人民政府', department: '部门' },
+  level: catalogue.level,
+  kind: catalogue.kind,
   qualityFlag: {
     included: '当前筛选的 {total} 份年报中，有 {n} 份未通过错误级勾稽规则（数字不相加），图表包含它们。',
     excluded: '已排除 {n} 份未通过错误级勾稽规则的年报；图表只用其余年报。',

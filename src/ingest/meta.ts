@@ -3,27 +3,17 @@
  * confirms, suggestions where the document says nothing, the same checks the dataset loader
  * applies (so a refusal is rare and explained in advance), and the dataset row.
  */
-import { KINDS, LEVELS, TEMPLATES, type Template } from '@/domain/catalogue';
+import { IDENTITY_COLUMNS, KINDS, LEVELS, TEMPLATES, type IdentityKey, type Template } from '@/domain/catalogue';
 import type { CsvValue } from '@/ingest/csv';
 import { reportRow } from '@/ingest/csv';
 import { agencySlug, suggestKind, suggestLevel } from '@/ingest/identity';
 import type { ParsedReport } from '@/ingest/types';
 
-export const META_FIELDS = [
-  'agency_id',
-  'agency_name',
-  'year',
-  'template',
-  'level',
-  'kind',
-  'province',
-  'city',
-  'county',
-  'sector',
-  'source_url',
-] as const;
-
-export type MetaField = (typeof META_FIELDS)[number];
+/** The identity columns the import form asks for: every one but region_code, which reports do not print. */
+export type MetaField = Exclude<IdentityKey, 'region_code'>;
+export const META_FIELDS: readonly MetaField[] = IDENTITY_COLUMNS.map((c) => c.key).filter(
+  (k): k is MetaField => k !== 'region_code',
+);
 export type ReportMetaForm = Record<MetaField, string>;
 
 /** Why a field cannot be accepted; the UI words each code. */

@@ -30,7 +30,10 @@ function documentedErrorReports(): Set<string> {
 describe('quality flags', () => {
   it('flags exactly the demo reports documented as breaking an error-level rule', async () => {
     const flagged = await runner.query({ text: 'SELECT agency_id, year FROM failing_reports', params: [] });
-    expect(new Set(flagged.map((r) => `${String(r.agency_id)}|${String(r.year)}`))).toEqual(documentedErrorReports());
+    const documented = documentedErrorReports();
+    // Two empty sets would be equal: the generator breaks error-level rules on purpose.
+    expect(documented.size).toBeGreaterThan(0);
+    expect(new Set(flagged.map((r) => `${String(r.agency_id)}|${String(r.year)}`))).toEqual(documented);
   });
 
   it('counts the failing reports within the filters', async () => {

@@ -140,6 +140,10 @@ describe('rule SQL against the TypeScript evaluator', () => {
     const q = ruleSummaryQuery(options);
     const rows = (await runner.query(q!)).flatMap((r) => decodeRuleSummaryRow(r, options));
     const ts = tsResults(await reportRows());
+    // Every rule and year the evaluator has results for has a row, so the loop compares each of them.
+    const summarised = new Set(rows.map((s) => `${s.rule} ${s.year}`));
+    expect(ts.length).toBeGreaterThan(0);
+    expect([...new Set(ts.map((r) => `${r.rule} ${r.year}`))].filter((k) => !summarised.has(k))).toEqual([]);
     for (const s of rows) {
       const mine = ts.filter((r) => r.rule === s.rule && r.year === s.year);
       const byReport = new Map<string, string[]>();
@@ -158,6 +162,8 @@ describe('rule SQL against the TypeScript evaluator', () => {
   it('scores each agency by the share of its assessable checks that pass, and ranks them', async () => {
     const rows = decodeAgencyScoreRows(await runner.query(agencyScoreQuery()!));
     const ts = tsResults(await reportRows()).filter((r) => r.rule !== 'S1');
+    // Every agency is scored, so the comparisons below run once per agency.
+    expect(rows.map((r) => r.agencyId).sort()).toEqual([...new Set(ts.map((r) => r.agencyId))].sort());
     for (const row of rows) {
       const mine = ts.filter((r) => r.agencyId === row.agencyId);
       const pass = mine.filter((r) => r.status === 'pass').length;
@@ -174,6 +180,7 @@ describe('rule SQL against the TypeScript evaluator', () => {
   it('lists the reports that fail an error-level rule', async () => {
     const rows = (await runner.query(flaggedReportsQuery()!)).map(decodeFlaggedReportRow);
     const ts = tsResults(await reportRows()).filter((r) => r.status === 'fail' && r.severity === 'error');
+    expect(ts.length).toBeGreaterThan(0);
     expect(rows.map((r) => `${r.agencyId} ${r.year}`)).toEqual(
       [...new Set(ts.map((r) => `${r.agencyId} ${r.year}`))].sort(),
     );

@@ -57,11 +57,13 @@ describe('the report catalogue', () => {
   it('lists the dataset columns in exactly the order of the real-report file', () => {
     const shipped = readFileSync(projectPath('datasets/real.csv'), 'utf8').split('\n')[0]?.split(',');
     expect(DATASET_COLUMNS).toEqual(shipped);
-    const shared = projectPath('../shared/data/real-reports.csv');
-    if (existsSync(shared)) {
-      const contract = readFileSync(shared, 'utf8').split(/\r?\n/)[0]?.split(',');
-      expect(DATASET_COLUMNS).toEqual(contract);
-    }
+  });
+
+  // Reported as skipped, not passed, where the shared folder is not beside the project.
+  const shared = projectPath('../shared/data/real-reports.csv');
+  it.skipIf(!existsSync(shared))('lists the dataset columns in the order of the shared contract file', () => {
+    const contract = readFileSync(shared, 'utf8').split(/\r?\n/)[0]?.split(',');
+    expect(DATASET_COLUMNS).toEqual(contract);
   });
 
   it('gives every cell a unique key and unique Chinese and English labels', () => {

@@ -3,7 +3,14 @@ import { indicator } from '@/domain/indicators';
 import type { Row } from '@/data/query-runner';
 import { join, sql, type SqlQuery } from '@/data/sql';
 import { filtersWhere, type WhereOptions } from '@/data/queries/filters';
-import { countAlias, indicatorAggregateSql, indicatorAlias, indicatorCountSql } from '@/data/queries/terms';
+import {
+  countAlias,
+  indicatorAggregateSql,
+  indicatorAlias,
+  indicatorCountSql,
+  countColumn,
+  valueColumn,
+} from '@/data/queries/terms';
 import { num, requireColumns } from '@/data/queries/decode';
 
 export interface IndicatorTotals {
@@ -28,11 +35,11 @@ export function indicatorTotalsQuery(f: Filters, keys: readonly string[], opts: 
 }
 
 export function decodeIndicatorTotals(rows: readonly Row[], keys: readonly string[]): IndicatorTotals {
-  requireColumns(rows, ['reports', ...keys.flatMap((k) => [`i_${k}`, `n_${k}`])], 'indicatorTotals');
+  requireColumns(rows, ['reports', ...keys.flatMap((k) => [valueColumn(k), countColumn(k)])], 'indicatorTotals');
   const r = rows[0] ?? {};
   return {
     reports: Number(r.reports ?? 0),
-    values: Object.fromEntries(keys.map((k) => [k, num(r[`i_${k}`])])),
-    counts: Object.fromEntries(keys.map((k) => [k, Number(r[`n_${k}`] ?? 0)])),
+    values: Object.fromEntries(keys.map((k) => [k, num(r[valueColumn(k)])])),
+    counts: Object.fromEntries(keys.map((k) => [k, Number(r[countColumn(k)] ?? 0)])),
   };
 }

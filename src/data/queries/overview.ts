@@ -4,7 +4,15 @@ import { indicator, type IndicatorDef } from '@/domain/indicators';
 import type { Row } from '@/data/query-runner';
 import { col, join, name, sql, type SqlQuery } from '@/data/sql';
 import { filtersWhere, type WhereOptions } from '@/data/queries/filters';
-import { countAlias, indicatorAggregateSql, indicatorAlias, indicatorCountSql, termsSql } from '@/data/queries/terms';
+import {
+  countAlias,
+  indicatorAggregateSql,
+  indicatorAlias,
+  indicatorCountSql,
+  termsSql,
+  countColumn,
+  valueColumn,
+} from '@/data/queries/terms';
 import { num, requireColumns, str } from '@/data/queries/decode';
 
 export const HEADLINE_INDICATORS = [
@@ -44,12 +52,12 @@ export function indicatorsByYearQuery(
 }
 
 export function decodeIndicatorsByYear(rows: readonly Row[], keys: readonly string[]): IndicatorsByYear[] {
-  requireColumns(rows, ['year', 'reports', ...keys.map((k) => `i_${k}`)], 'indicatorsByYear');
+  requireColumns(rows, ['year', 'reports', ...keys.map((k) => valueColumn(k))], 'indicatorsByYear');
   return rows.map((r) => ({
     year: Number(r.year),
     reports: Number(r.reports),
-    values: Object.fromEntries(keys.map((k) => [k, num(r[`i_${k}`])])),
-    counts: Object.fromEntries(keys.map((k) => [k, Number(r[`n_${k}`] ?? 0)])),
+    values: Object.fromEntries(keys.map((k) => [k, num(r[valueColumn(k)])])),
+    counts: Object.fromEntries(keys.map((k) => [k, Number(r[countColumn(k)] ?? 0)])),
   }));
 }
 

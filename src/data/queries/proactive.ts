@@ -4,6 +4,7 @@ import type { Row } from '@/data/query-runner';
 import { col, join, name, sql, type SqlQuery } from '@/data/sql';
 import { filtersWhere } from '@/data/queries/filters';
 import { num, requireColumns } from '@/data/queries/decode';
+import { countAlias, countColumn } from '@/data/queries/terms';
 
 /**
  * Cells of section 二 that can be summed over reports: everything but amounts whose unit the
@@ -26,7 +27,7 @@ export function proactiveByYearQuery(f: Filters, template: Template): SqlQuery {
   const cells = summableSection2(template);
   const cols = cells.flatMap((c) => [
     sql`SUM(${col(c.key)}) AS ${name(c.key)}`,
-    sql`count(${col(c.key)}) AS ${name(`n_${c.key}`)}`,
+    sql`count(${col(c.key)}) AS ${countAlias(c.key)}`,
   ]);
   return sql`SELECT ${col('year')} AS year, count(*) AS reports, ${join(cols)}
     FROM reports WHERE ${filtersWhere(f)} AND ${col('template')} = ${template}
@@ -40,6 +41,6 @@ export function decodeProactiveYears(rows: readonly Row[], template: Template): 
     year: Number(r.year),
     reports: Number(r.reports ?? 0),
     values: Object.fromEntries(keys.map((k) => [k, num(r[k])])),
-    counts: Object.fromEntries(keys.map((k) => [k, Number(r[`n_${k}`] ?? 0)])),
+    counts: Object.fromEntries(keys.map((k) => [k, Number(r[countColumn(k)] ?? 0)])),
   }));
 }

@@ -55,5 +55,15 @@ export function indicatorCountSql(def: IndicatorDef): Fragment {
   )})`;
 }
 
-export const indicatorAlias = (key: string) => name(`i_${key}`);
-export const countAlias = (key: string) => name(`n_${key}`);
+/**
+ * Result-column names of the indicator queries, written once: the value of an indicator (or a
+ * cell), its share of the year's total, and how many reports it used. Queries alias with these
+ * and decoders read with them.
+ */
+export const valueColumn = (key: string) => `i_${key}`;
+export const shareColumn = (key: string) => `sh_${key}`;
+export const countColumn = (key: string) => `n_${key}`;
+
+export const indicatorAlias = (key: string) => name(valueColumn(key));
+export const shareAlias = (key: string) => name(shareColumn(key));
+export const countAlias = (key: string) => name(countColumn(key));

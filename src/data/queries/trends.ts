@@ -3,7 +3,18 @@ import { indicator, type IndicatorDef } from '@/domain/indicators';
 import type { Row } from '@/data/query-runner';
 import { col, join, name, sql, type Fragment, type SqlQuery } from '@/data/sql';
 import { filtersWhere, type WhereOptions } from '@/data/queries/filters';
-import { indicatorAggregateSql, indicatorCountSql, indicatorRowSql, termsSql } from '@/data/queries/terms';
+import {
+  countAlias,
+  countColumn,
+  indicatorAggregateSql,
+  indicatorAlias,
+  indicatorCountSql,
+  indicatorRowSql,
+  shareAlias,
+  shareColumn,
+  termsSql,
+  valueColumn,
+} from '@/data/queries/terms';
 import { num, requireColumns, str } from '@/data/queries/decode';
 
 /** How reports are pooled into one line: each picked agency, or a group of agencies. */
@@ -56,9 +67,9 @@ export function agencyTrendsQuery(f: Filters, keys: readonly string[], where: Wh
   if (keys.length === 0 || f.agencies.length === 0) return null;
   const defs = keys.map(indicator);
   const cols = defs.flatMap((d) => [
-    sql`${indicatorRowSql(d)} AS ${name(`i_${d.key}`)}`,
-    sql`${shareSql(d, indicatorRowSql(d), sql`totals.${name(`t_${d.key}`)}`)} AS ${name(`sh_${d.key}`)}`,
-    sql`CASE WHEN ${indicatorRowSql(d)} IS NULL THEN 0 ELSE 1 END AS ${name(`n_${d.key}`)}`,
+    sql`${indicatorRowSql(d)} AS ${indicatorAlias(d.key)}`,
+    sql`${shareSql(d, indicatorRowSql(d), sql`totals.${name(`t_${d.key}`)}`)} AS ${shareAlias(d.key)}`,
+    sql`CASE WHEN ${indicatorRowSql(d)} IS NULL THEN 0 ELSE 1 END AS ${countAlias(d.key)}`,
   ]);
   // `reports` keeps its name (no alias): the failing-reports clause of filtersWhere refers to it.
   return sql`WITH ${totalsCte(f, defs, where)}
@@ -82,9 +93,9 @@ export function groupTrendsQuery(
   const pick = (c: 'level' | 'kind' | 'sector') =>
     groupCols.includes(c) ? sql`${col(c)} AS ${name(c)}` : sql`CAST(NULL AS VARCHAR) AS ${name(c)}`;
   const cols = defs.flatMap((d) => [
-    sql`${indicatorAggregateSql(d)} AS ${name(`i_${d.key}`)}`,
-    sql`${shareSql(d, indicatorAggregateSql(d), sql`SUM(SUM(${termsSql(d.numerator)})) OVER (PARTITION BY ${col('year')})`)} AS ${name(`sh_${d.key}`)}`,
-    sql`${indicatorCountSql(d)} AS ${name(`n_${d.key}`)}`,
+    sql`${indicatorAggregateSql(d)} AS ${indicatorAlias(d.key)}`,
+    sql`${shareSql(d, indicatorAggregateSql(d), sql`SUM(SUM(${termsSql(d.numerator)})) OVER (PARTITION BY ${col('year')})`)} AS ${shareAlias(d.key)}`,
+    sql`${indicatorCountSql(d)} AS ${countAlias(d.key)}`,
   ]);
   const groupBy = join([...groupCols.map((c) => sql`${col(c)}`), sql`${col('year')}`]);
   return sql`SELECT CAST(NULL AS VARCHAR) AS line_id, CAST(NULL AS VARCHAR) AS agency_name,
@@ -104,7 +115,7 @@ export function decodeTrendLines(rows: readonly Row[], keys: readonly string[]):
       'kind',
       'sector',
       'year',
-      ...keys.flatMap((k) => [`i_${k}`, `sh_${k}`, `n_${k}`]),
+      ...keys.flatMap((k) => [valueColumn(k), shareColumn(k), countColumn(k)]),
     ],
     'trendLines',
   );
@@ -122,9 +133,9 @@ export function decodeTrendLines(rows: readonly Row[], keys: readonly string[]):
     }
     entry.points.push({
       year: Number(r.year),
-      values: Object.fromEntries(keys.map((k) => [k, num(r[`i_${k}`])])),
-      shares: Object.fromEntries(keys.map((k) => [k, num(r[`sh_${k}`])])),
-      counts: Object.fromEntries(keys.map((k) => [k, Number(r[`n_${k}`] ?? 0)])),
+      values: Object.fromEntries(keys.map((k) => [k, num(r[valueColumn(k)])])),
+      shares: Object.fromEntries(keys.map((k) => [k, num(r[shareColumn(k)])])),
+      counts: Object.fromEntries(keys.map((k) => [k, Number(r[countColumn(k)] ?? 0)])),
     });
   }
   return [...lines.values()].map((e) => ({ ...e.line, points: e.points.sort((a, b) => a.year - b.year) }));

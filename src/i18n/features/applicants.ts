@@ -1,3 +1,5 @@
+import { columnLabel } from '@/i18n/catalogue-messages';
+
 /** Messages of the applicants view, under the `applicants` namespace. */
 export default {
   zh: {
@@ -8,7 +10,7 @@ export default {
     mode: '显示',
     modeOption: { count: '件数', share: '占比' },
     by: '分组',
-    byOption: { level: '层级', kind: '类型' },
+    byOption: { level: columnLabel('level', 'zh'), kind: columnLabel('kind', 'zh') },
     yearsTitle: '新收申请的申请人构成（按年度，{range}）',
     groupTitle: {
       level: '新收申请的申请人构成（按层级，{range}）',
@@ -28,7 +30,7 @@ export default {
     mode: 'Show',
     modeOption: { count: 'Counts', share: 'Shares' },
     by: 'Group by',
-    byOption: { level: 'Level', kind: 'Kind' },
+    byOption: { level: columnLabel('level', 'en'), kind: columnLabel('kind', 'en') },
     yearsTitle: 'New requests by type of applicant, by year ({range})',
     groupTitle: {
       level: 'New requests by type of applicant, by level ({range})',

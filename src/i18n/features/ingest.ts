@@ -1,3 +1,5 @@
+import { fieldLabels } from '@/i18n/catalogue-messages';
+
 /** Messages of the ingest view (数据 → 导入年报), under the `ingest` namespace. */
 export default {
   zh: {
@@ -39,19 +41,7 @@ export default {
     metaHint: '带 * 的必填；标“建议”的是根据机关名称推断的，请核对。',
     suggested: '建议',
     knownAgency: '已在数据中：{id}（已有年度 {years}）',
-    field: {
-      agency_id: '机关标识 *',
-      agency_name: '机关名称 *',
-      year: '年度 *',
-      template: '模板',
-      level: '层级 *',
-      kind: '类型 *',
-      province: '省',
-      city: '市',
-      county: '县（区）',
-      sector: '领域',
-      source_url: '来源链接',
-    },
+    field: fieldLabels('zh'),
     choosePlaceholder: '请选择',
     templateOption: '{t} 模板',
     problem: {
@@ -128,19 +118,7 @@ export default {
       'Fields marked * are required; those marked “suggested” were inferred from the agency name — please check them.',
     suggested: 'suggested',
     knownAgency: 'Already in the data as {id} (years {years})',
-    field: {
-      agency_id: 'Agency ID *',
-      agency_name: 'Agency name *',
-      year: 'Year *',
-      template: 'Template',
-      level: 'Level *',
-      kind: 'Kind *',
-      province: 'Province',
-      city: 'City',
-      county: 'County',
-      sector: 'Sector',
-      source_url: 'Source URL',
-    },
+    field: fieldLabels('en'),
     choosePlaceholder: 'Choose…',
     templateOption: '{t} template',
     problem: {

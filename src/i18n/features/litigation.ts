@@ -1,9 +1,11 @@
+import { columnLabel } from '@/i18n/catalogue-messages';
+
 /** Messages of the review & litigation view, under the `litigation` namespace. */
 export default {
   zh: {
     title: '行政复议与行政诉讼（{range}）',
     by: '分组',
-    byOption: { year: '年度', level: '层级', kind: '类型' },
+    byOption: { year: columnLabel('year', 'zh'), level: columnLabel('level', 'zh'), kind: columnLabel('kind', 'zh') },
     byWord: { year: '年度', level: '层级', kind: '机关类型' },
     outcomesTitle: '{group}结果（按{by}，{range}）',
     ratesTitle: '复议纠错率与诉讼纠错率（按年度，{range}）',
@@ -19,7 +21,7 @@ export default {
   en: {
     title: 'Administrative review and litigation ({range})',
     by: 'Group by',
-    byOption: { year: 'Year', level: 'Level', kind: 'Kind' },
+    byOption: { year: columnLabel('year', 'en'), level: columnLabel('level', 'en'), kind: columnLabel('kind', 'en') },
     byWord: { year: 'year', level: 'level', kind: 'kind of agency' },
     outcomesTitle: '{group}: results by {by}, {range}',
     ratesTitle: 'Correction rates of reviews and lawsuits, by year ({range})',

@@ -1,9 +1,11 @@
+import { columnLabel } from '@/i18n/catalogue-messages';
+
 /** Messages of the outcomes view, under the `outcomes` namespace. */
 export default {
   zh: {
     title: '办理结果（{range}）',
     by: '构成单位',
-    byOption: { agency: '机关', level: '层级', kind: '类型' },
+    byOption: { agency: '机关', level: columnLabel('level', 'zh'), kind: columnLabel('kind', 'zh') },
     compositionTitle: {
       agency: '办理量最多的 {n} 个机关的办理结果构成（{range}）',
       picked: '所选机关的办理结果构成（{range}）',
@@ -37,7 +39,7 @@ export default {
   en: {
     title: 'Outcomes ({range})',
     by: 'Bars per',
-    byOption: { agency: 'Agency', level: 'Level', kind: 'Kind' },
+    byOption: { agency: 'Agency', level: columnLabel('level', 'en'), kind: columnLabel('kind', 'en') },
     compositionTitle: {
       agency: 'How requests were answered: the {n} agencies handling most ({range})',
       picked: 'How requests were answered: picked agencies ({range})',

@@ -1,3 +1,5 @@
+import { columnLabel } from '@/i18n/catalogue-messages';
+
 /** Messages of the quality view, under the `quality` namespace. */
 export default {
   zh: {
@@ -27,7 +29,7 @@ export default {
     failuresTitle: '未通过的核对项（{n} 项）',
     noFailures: '当前筛选下没有未通过的核对项。',
     agency: '机关',
-    year: '年度',
+    year: columnLabel('year', 'zh'),
     check: '核对项',
     expected: '应为',
     actual: '印出',
@@ -79,7 +81,7 @@ export default {
     failuresTitle: 'Failed checks ({n})',
     noFailures: 'No failed checks under the current filters.',
     agency: 'Agency',
-    year: 'Year',
+    year: columnLabel('year', 'en'),
     check: 'Check',
     expected: 'Expected',
     actual: 'Printed',

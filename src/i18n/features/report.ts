@@ -1,3 +1,5 @@
+import { columnLabel } from '@/i18n/catalogue-messages';
+
 /** Messages of the report view, under the `report` namespace. */
 export default {
   zh: {
@@ -6,7 +8,7 @@ export default {
     agency: '机关',
     searchPlaceholder: '输入机关名称或标识搜索…',
     noHits: '没有名称含“{text}”的机关',
-    year: '年度',
+    year: columnLabel('year', 'zh'),
     showPrev: '对照上年',
     blankAsZero: '空白按 0 计',
     pickPrompt: '请先选择一个机关：在上方输入机关名称的一部分（例如“人民政府”或“教育局”），再从列表中选择。',
@@ -59,7 +61,7 @@ export default {
     agency: 'Agency',
     searchPlaceholder: 'Search an agency by name or ID…',
     noHits: 'No agency name contains \"{text}\"',
-    year: 'Year',
+    year: columnLabel('year', 'en'),
     showPrev: 'Compare with last year',
     blankAsZero: 'Treat blank as 0',
     pickPrompt:

@@ -1,3 +1,5 @@
+import { columnLabel } from '@/i18n/catalogue-messages';
+
 /** Messages of the trends view, under the `trends` namespace. */
 export default {
   zh: {
@@ -6,10 +8,10 @@ export default {
     by: '按',
     byAgency: '已选机关',
     byAll: '全部合计',
-    byLevel: '层级',
-    byKind: '类型',
+    byLevel: columnLabel('level', 'zh'),
+    byKind: columnLabel('kind', 'zh'),
     byLevelKind: '层级×类型',
-    bySector: '领域',
+    bySector: columnLabel('sector', 'zh'),
     mode: '数值',
     absolute: '绝对值',
     share: '占总体比例',
@@ -41,10 +43,10 @@ export default {
     by: 'Lines',
     byAgency: 'Picked agencies',
     byAll: 'All combined',
-    byLevel: 'Level',
-    byKind: 'Kind',
+    byLevel: columnLabel('level', 'en'),
+    byKind: columnLabel('kind', 'en'),
     byLevelKind: 'Level × kind',
-    bySector: 'Sector',
+    bySector: columnLabel('sector', 'en'),
     mode: 'Values',
     absolute: 'Absolute',
     share: 'Share of total',
