@@ -79,6 +79,13 @@ const NOT_IN_COMPONENTS: Restriction[] = [
  * The layer table of the README's Architecture section, enforced: an arrow there is an import
  * allowed here, so the architecture cannot rot silently.
  */
+/** Writes to `reports` go through the workspace's queue only. */
+const ONLY_THE_WORKSPACE_LOADS: Restriction = {
+  group: ['@/data/load/load-dataset', '@/data/load/staging', '@/data/load/typed-columns'],
+  message: 'only the workspace (src/workspace/) loads data: call useWorkspace()',
+  allowTypeImports: true,
+};
+
 const layers = [
   {
     files: ['src/domain/**'],
@@ -169,11 +176,51 @@ const layers = [
     }),
   },
   {
+    files: ['src/url/**'],
+    rules: restrict(
+      {
+        group: ['@/*', '!@/domain', '!@/domain/**', '!@/data', '!@/data/**', '!@/url', '!@/url/**', ...UI],
+        message: 'url/ declares the URL schema: pure, over domain/ and data/ constants',
+      },
+      { group: ['@/data/load', '@/data/load/**', '@/data/engine-*'], message: 'url/ never loads or runs anything' },
+    ),
+  },
+  {
+    files: ['src/presenters/**'],
+    rules: restrict(
+      {
+        group: [
+          '@/*',
+          '!@/domain',
+          '!@/domain/**',
+          '!@/charts',
+          '!@/charts/**',
+          '!@/url',
+          '!@/url/**',
+          '!@/presenters',
+          '!@/presenters/**',
+          ...UI,
+          'echarts',
+          'echarts/*',
+        ],
+        message: 'presenters/ are pure: domain/, charts/, url/ and data/ types only',
+      },
+      {
+        group: ['@/data', '@/data/**'],
+        message: 'presenters/ get query results as input (types only)',
+        allowTypeImports: true,
+      },
+    ),
+  },
+  {
     files: ['src/composables/**'],
-    rules: restrict({
-      group: ['@/components/**', '@/views/**'],
-      message: 'composables/ may not import components or views',
-    }),
+    rules: restrict(
+      {
+        group: ['@/components/**', '@/views/**'],
+        message: 'composables/ may not import components or views',
+      },
+      ONLY_THE_WORKSPACE_LOADS,
+    ),
   },
   {
     files: ['src/components/**'],
@@ -189,7 +236,10 @@ const layers = [
   },
   {
     files: ['src/views/**', 'src/App.vue'],
-    rules: restrict({ group: ['@/data/engine-*'], message: 'only main.ts creates the engine' }),
+    rules: restrict(
+      { group: ['@/data/engine-*'], message: 'only main.ts creates the engine' },
+      ONLY_THE_WORKSPACE_LOADS,
+    ),
   },
 ];
 
