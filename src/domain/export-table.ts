@@ -190,8 +190,9 @@ export function flattenTable(table: ExportTable, lang: Lang): FlatTable {
 
 /**
  * A plain table from a view (labels and cells only) as an export table: a blank header gets a
- * name, a column of years named as such is a year, other columns of numbers are counts, the rest
- * text. Rates need an `ExportTable`.
+ * name, a column of years named as such is a year, other columns of whole numbers are counts,
+ * columns with fractions are numbers kept to four decimals, the rest text. Rates, to be written as
+ * percentages beside their numerator and denominator, need an `ExportTable`.
  */
 export function fromDataTable(table: DataTable): ExportTable {
   const numeric = table.columns.map((_, i) =>
@@ -204,10 +205,13 @@ export function fromDataTable(table: DataTable): ExportTable {
       table.rows.every((r) => Number.isInteger(r[i]) && Number(r[i]) >= 1900 && Number(r[i]) <= 2100),
   );
   return {
-    columns: table.columns.map((label, i): ColumnSpec => ({
-      kind: years[i] ? 'year' : numeric[i] ? 'count' : 'text',
-      label,
-    })),
+    columns: table.columns.map((label, i): ColumnSpec => {
+      if (years[i]) return { kind: 'year', label };
+      if (!numeric[i]) return { kind: 'text', label };
+      // Fractions (a rate or share the view did not declare) keep four decimals, not seventeen.
+      const whole = table.rows.every((r) => r[i] === null || r[i] === undefined || Number.isInteger(r[i]));
+      return whole ? { kind: 'count', label } : { kind: 'number', label, digits: 4 };
+    }),
     rows: table.rows,
   };
 }

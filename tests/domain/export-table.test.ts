@@ -149,6 +149,19 @@ describe('CSV download', () => {
     expect(parseCsv(exportCsv(plain, 'en'))[0]?.[0]).toBe('Item');
     // Numbers that are not years stay counts even under a "year" heading.
     expect(fromDataTable({ columns: ['year'], rows: [[12]] }).columns[0]?.kind).toBe('count');
+    // A share the view did not declare as a rate: four decimals, not seventeen digits.
+    const share = {
+      columns: ['年度', '占比'],
+      rows: [
+        [2024, 0.013513513513513514],
+        [2025, null],
+      ],
+    };
+    expect(fromDataTable(share).columns.map((c) => c.kind)).toEqual(['year', 'number']);
+    expect(parseCsv(exportCsv(share, 'zh')).slice(1)).toEqual([
+      ['2024', '0.0135'],
+      ['2025', ''],
+    ]);
     // A non-finite number is written blank, never "NaN" or "Infinity".
     expect(parseCsv(exportCsv({ columns: ['a', 'b'], rows: [['x', Number.NaN]] }, 'zh'))[1]).toEqual(['x', '']);
   });
