@@ -7,6 +7,7 @@ import { i18n } from '@/i18n';
 import { Workspace, WORKSPACE_KEY } from '@/workspace';
 import { BUNDLED_DATASETS } from '@/workspace/bundled';
 import '@/styles.css';
+import '@/print.css';
 
 const workspace = new Workspace(runner);
 BUNDLED_DATASETS.forEach((d) => workspace.register(d));

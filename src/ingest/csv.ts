@@ -3,21 +3,11 @@
  * (a leading = + - @ tab or CR gets a leading '), numbers are written as numbers.
  */
 import { DATASET_COLUMNS, IDENTITY_COLUMNS } from '@/domain/catalogue';
+import type { CsvValue } from '@/domain/csv';
 import type { ParsedReport } from '@/ingest/types';
 
-export type CsvValue = string | number | null | undefined;
-
-export function csvField(v: CsvValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  let s = v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function formatCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  return [header.map(csvField), ...rows.map((r) => r.map(csvField))].map((r) => r.join(',')).join('\r\n') + '\r\n';
-}
+// The writer is shared with chart and table downloads: one escaping rule for every CSV the app writes.
+export { csvField, formatCsv, type CsvValue } from '@/domain/csv';
 
 /** RFC 4180 parser (quoted fields, doubled quotes, CRLF or LF). */
 export function parseCsv(text: string): string[][] {

@@ -11,6 +11,7 @@ import {
 } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
+import { svgVNodeToXml, type SvgVNode } from '@/charts/export-frame';
 
 // Only the chart types the app draws are registered, keeping the bundle small.
 use([
@@ -31,11 +32,36 @@ use([
   SVGRenderer,
 ]);
 
-/** The chart as an SVG document, rendered off-screen with the same option. */
+/** What the SVG painter of an `ssr` chart offers beyond ECharts' typed surface. */
+interface SvgPainter {
+  renderToVNode(opts: {
+    animation: boolean;
+    emphasis: boolean;
+    willUpdate: boolean;
+    compress: boolean;
+    useViewBox: boolean;
+  }): SvgVNode;
+}
+
+/**
+ * The chart as an SVG element, rendered off-screen with the same option. ZRender's tree is
+ * serialised by `svgVNodeToXml`, which escapes attribute values (ECharts' `renderToSVGString`
+ * does not, and its font list's quotes made every file malformed).
+ */
 export function renderSvg(option: EChartsOption, width: number, height: number): string {
   const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
-  chart.setOption({ ...option, animation: false, backgroundColor: '#ffffff' });
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
+  try {
+    chart.setOption({ ...option, animation: false, backgroundColor: '#ffffff' });
+    const painter = chart.getZr().painter as unknown as SvgPainter;
+    const tree = painter.renderToVNode({
+      animation: false,
+      emphasis: false,
+      willUpdate: false,
+      compress: true,
+      useViewBox: true,
+    });
+    return svgVNodeToXml(tree);
+  } finally {
+    chart.dispose();
+  }
 }
