@@ -179,8 +179,12 @@ describe('funnel data', () => {
     const d = funnelData([unit('a', 1, 10), unit('b', 9, 10)]);
     expect(d.hasLimits).toBe(false);
     expect(d.p0).toBeCloseTo(0.5, 12);
-    expect(d.points).toEqual([]);
+    expect(d.points.map((p) => [p.id, p.p, p.limits, p.verdict])).toEqual([
+      ['a', 0.1, null, null],
+      ['b', 0.9, null, null],
+    ]);
     expect(d.curve).toEqual([]);
+    expect(d.overdispersion).toBeNull();
   });
 
   it('spreads the curve over the plotted denominators, ascending, ends included', () => {

@@ -131,15 +131,16 @@ export interface FunnelUnit {
 
 export interface FunnelPoint extends FunnelUnit {
   readonly p: number;
-  readonly limits: FunnelLimits;
-  readonly verdict: FunnelVerdict;
+  /** Null when the peer group is too small for limits (the value is shown, not judged). */
+  readonly limits: FunnelLimits | null;
+  readonly verdict: FunnelVerdict | null;
 }
 
 export interface FunnelData {
   /** Pooled rate Σx ÷ Σn over the agencies with n > 0; null when there is none. */
   readonly p0: number | null;
   readonly method: FunnelMethod;
-  /** Agencies with a denominator above 0, each with its limits and verdict (none when too few peers). */
+  /** Agencies with a denominator above 0, each with its limits and verdict (null when too few peers). */
   readonly points: readonly FunnelPoint[];
   /** Agencies left off the plot because their denominator is 0 (no rate). */
   readonly noDenominator: readonly FunnelUnit[];
@@ -177,7 +178,8 @@ export function funnelData(
   const p0 = sumN > 0 ? sumX / sumN : null;
   const hasLimits = p0 !== null && rated.length >= (opts.minPeers ?? MIN_FUNNEL_PEERS);
   if (!hasLimits || p0 === null) {
-    return { p0, method, points: [], noDenominator, curve: [], hasLimits: false, overdispersion: null };
+    const points = rated.map((u) => ({ ...u, p: u.x / u.n, limits: null, verdict: null }));
+    return { p0, method, points, noDenominator, curve: [], hasLimits: false, overdispersion: null };
   }
   const points = rated.map((u) => {
     const limits = funnelLimits(u.n, p0, method);
@@ -216,7 +218,7 @@ export function overdispersionNote(
   threshold = 0.01,
 ): OverdispersionNote {
   const k = points.length;
-  const outside = points.filter((p) => p.verdict !== 'in_line').length;
+  const outside = points.filter((p) => p.verdict !== null && p.verdict !== 'in_line').length;
   const pValue = outside === 0 ? 1 : 1 - binomialCdf(outside - 1, k, 0.05);
   return { units: k, outside95: outside, expected95: 0.05 * k, pValue, overdispersed: k > 0 && pValue < threshold };
 }
