@@ -83,3 +83,15 @@ export function formatChange(c: Change | null, lang: Lang): string {
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
+
+/**
+ * The years a chart actually shows, for its title: "2023–2024" from the first to the last year
+ * with data (not the filter's range), one year alone, "" when there is none.
+ */
+export function yearSpan(yearsWithData: readonly number[]): string {
+  const ys = yearsWithData.filter((y) => Number.isFinite(y));
+  if (ys.length === 0) return '';
+  const lo = Math.min(...ys);
+  const hi = Math.max(...ys);
+  return lo === hi ? String(lo) : `${lo}–${hi}`;
+}
