@@ -113,8 +113,14 @@ describe('peer positions and funnel input carry numerator and denominator', () =
   it('gives the chosen agency its numerator and denominator beside the rate', async () => {
     const [c5] = decodePeerPositions(await run(peerPositionQuery(filters(), 'disclosure_rate', 2023, ['c5'])), ['c5']);
     expect(c5).toMatchObject({ value: 0.5, numerator: 25, denominator: 50 });
+    // c5 is the only county government with a rate: its pool is itself.
+    expect(c5?.pooled).toEqual({ numerator: 25, denominator: 50 });
+    // County departments in 2023 with a rate: c1 10 of 20, c4 2 of 8 (c6 blank) → pooled 12 of 28.
+    const [c1] = decodePeerPositions(await run(peerPositionQuery(filters(), 'disclosure_rate', 2023, ['c1'])), ['c1']);
+    expect(c1?.pooled).toEqual({ numerator: 12, denominator: 28 });
+    expect(c1?.stats.n).toBe(2);
     const [count] = decodePeerPositions(await run(peerPositionQuery(filters(), 'new_requests', 2023, ['c5'])), ['c5']);
-    expect(count).toMatchObject({ value: 60, numerator: null, denominator: null });
+    expect(count).toMatchObject({ value: 60, numerator: null, denominator: null, pooled: null });
   });
 
   it('lists the peer group of a year with x and n, counting blanks apart', async () => {

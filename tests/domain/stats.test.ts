@@ -8,6 +8,7 @@ import {
   funnelVerdict,
   overdispersionNote,
   rankQuality,
+  rateVerdict,
   splitByDenominator,
   verdictDirection,
   wilsonInterval,
@@ -173,6 +174,20 @@ describe('funnel data', () => {
     expect(d.points.find((p) => p.id === 'a0')?.verdict).toBe('in_line');
     expect(d.curve[0]?.n).toBe(50);
     expect(d.overdispersion?.outside95).toBe(1);
+  });
+
+  it('gives one agency the same verdict from its pooled peer figures', () => {
+    const units = [...Array.from({ length: 7 }, (_, i) => unit(`a${i}`, 5, 50)), unit('big', 40, 50)];
+    const d = funnelData(units);
+    const pooled = { numerator: 75, denominator: 400 };
+    for (const p of d.points) expect(rateVerdict(p.x, p.n, pooled, 8)).toBe(p.verdict);
+    expect(d.points).toHaveLength(8);
+    // n = 10, p₀ = ½ (limits worked above: 95% up to 0.8175556, 99.8% up to 0.94976): 9 of 10 is high95.
+    expect(rateVerdict(9, 10, { numerator: 45, denominator: 90 }, 8)).toBe('high95');
+    expect(rateVerdict(9, 10, { numerator: 45, denominator: 90 }, 7)).toBeNull();
+    expect(rateVerdict(0, 0, { numerator: 45, denominator: 90 }, 8)).toBeNull();
+    expect(rateVerdict(null, 10, { numerator: 45, denominator: 90 }, 8)).toBeNull();
+    expect(rateVerdict(1, 10, null, 8)).toBeNull();
   });
 
   it('gives no limits to a peer group of fewer than 8 agencies', () => {

@@ -203,6 +203,11 @@ export interface PeerPosition {
   readonly numerator: number | null;
   readonly denominator: number | null;
   readonly stats: PeerStats;
+  /**
+   * For a rate: Σ numerator and Σ denominator over the peers with a rate (`stats.n` of them), whose
+   * ratio is the pooled rate p₀ of the funnel limits (domain/stats `rateVerdict`); null for a count.
+   */
+  readonly pooled: { readonly numerator: number; readonly denominator: number } | null;
 }
 
 /**
@@ -224,14 +229,15 @@ export function peerPositionQuery(
   const x = def.denominator ? termsSql(def.numerator) : sql`CAST(NULL AS DOUBLE)`;
   const den = def.denominator ? termsSql(def.denominator) : sql`CAST(NULL AS DOUBLE)`;
   return sql`WITH vals AS (
-      SELECT agency_id, level, kind, ${v} AS v FROM reports
+      SELECT agency_id, level, kind, ${v} AS v, ${x} AS x, ${den} AS den FROM reports
       WHERE ${filtersWhere(f, { ...where, ignoreYears: true, ignoreAgencies: true })} AND ${col('year')} = ${year} AND ${v} IS NOT NULL
     ), stats AS (
       SELECT level, kind, count(*) AS n, quantile_cont(v, 0.25) AS q1, quantile_cont(v, 0.5) AS median,
-        quantile_cont(v, 0.75) AS q3
+        quantile_cont(v, 0.75) AS q3, sum(x) AS pooled_x, sum(den) AS pooled_n
       FROM vals GROUP BY level, kind
     ), fenced AS (
       SELECT s.level, s.kind, any_value(s.n) AS n, any_value(s.q1) AS q1, any_value(s.median) AS median, any_value(s.q3) AS q3,
+        any_value(s.pooled_x) AS pooled_x, any_value(s.pooled_n) AS pooled_n,
         min(x.v) FILTER (WHERE x.v >= s.q1 - 1.5 * (s.q3 - s.q1)) AS low,
         max(x.v) FILTER (WHERE x.v <= s.q3 + 1.5 * (s.q3 - s.q1)) AS high
       FROM stats s JOIN vals x ON x.level = s.level AND x.kind = s.kind GROUP BY s.level, s.kind
@@ -239,14 +245,31 @@ export function peerPositionQuery(
       SELECT agency_id, agency_name, level, kind, ${v} AS value, ${x} AS x, ${den} AS den FROM reports
       WHERE ${col('agency_id')} IN (${agencyIds}) AND ${col('year')} = ${year}
     )
-    SELECT c.agency_id, c.agency_name, c.level, c.kind, c.value, c.x, c.den, coalesce(f.n, 0) AS n, f.q1, f.median, f.q3, f.low, f.high
+    SELECT c.agency_id, c.agency_name, c.level, c.kind, c.value, c.x, c.den, coalesce(f.n, 0) AS n, f.q1, f.median, f.q3, f.low, f.high,
+      f.pooled_x, f.pooled_n
     FROM chosen c LEFT JOIN fenced f ON f.level = c.level AND f.kind = c.kind`;
 }
 
 export function decodePeerPositions(rows: readonly Row[], order: readonly string[]): PeerPosition[] {
   requireColumns(
     rows,
-    ['agency_id', 'agency_name', 'level', 'kind', 'value', 'x', 'den', 'n', 'q1', 'median', 'q3', 'low', 'high'],
+    [
+      'agency_id',
+      'agency_name',
+      'level',
+      'kind',
+      'value',
+      'x',
+      'den',
+      'n',
+      'q1',
+      'median',
+      'q3',
+      'low',
+      'high',
+      'pooled_x',
+      'pooled_n',
+    ],
     'peerPosition',
   );
   const decoded = rows.map((r) => ({
@@ -257,6 +280,10 @@ export function decodePeerPositions(rows: readonly Row[], order: readonly string
     value: num(r.value),
     numerator: num(r.x),
     denominator: num(r.den),
+    pooled:
+      r.pooled_x === null || r.pooled_x === undefined || r.pooled_n === null || r.pooled_n === undefined
+        ? null
+        : { numerator: Number(r.pooled_x), denominator: Number(r.pooled_n) },
     stats: {
       n: Number(r.n),
       q1: num(r.q1),

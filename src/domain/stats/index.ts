@@ -122,6 +122,25 @@ export function verdictDirection(v: FunnelVerdict): 'high' | 'low' | null {
   return v === 'high95' || v === 'high998' ? 'high' : v === 'low95' || v === 'low998' ? 'low' : null;
 }
 
+/**
+ * The funnel verdict of one agency's rate x/n against its peer group (pooled Σx/Σn over `peers`
+ * agencies, the agency among them): null when the group is under MIN_FUNNEL_PEERS, the agency
+ * has no denominator, or nothing is pooled. The badge of a rate (偏高/偏低) is
+ * `verdictDirection` of this, not a quartile fence.
+ */
+export function rateVerdict(
+  x: number | null,
+  n: number | null,
+  pooled: { readonly numerator: number; readonly denominator: number } | null,
+  peers: number,
+  opts: { method?: FunnelMethod; minPeers?: number } = {},
+): FunnelVerdict | null {
+  if (x === null || n === null || !(n > 0) || pooled === null || !(pooled.denominator > 0)) return null;
+  if (peers < (opts.minPeers ?? MIN_FUNNEL_PEERS)) return null;
+  const limits = funnelLimits(n, pooled.numerator / pooled.denominator, opts.method ?? 'exact');
+  return funnelVerdict(x / n, limits);
+}
+
 /** One agency's rate on a funnel plot: x of n. */
 export interface FunnelUnit {
   readonly id: string;
