@@ -124,6 +124,57 @@ describe('matchedChangeQuery on a hand-built fixture', () => {
   });
 });
 
+describe('matchedChangeQuery with failing reports left out', () => {
+  /*
+   * Three county governments, 2022–2023, new requests and section 四 reviews (total, upheld,
+   * corrected, other, pending). f2's 2023 reviews do not add up (total 9, parts 1+1+1+1 = 4): R4, an
+   * error-level rule, fails, so with "leave out failing reports" f2's 2023 report is dropped.
+   *   f1 2022: 10, reviews 4 = 1+1+1+1   2023: 12, 4 = 1+1+1+1
+   *   f2 2022: 20, reviews 4 = 1+1+1+1   2023: 30, 9 ≠ 1+1+1+1 (fails R4)
+   *   f3 2023: 5 only
+   */
+  const head =
+    'agency_id,agency_name,year,template,level,kind,t3_new_total,t4_review_total,t4_review_upheld,t4_review_corrected,t4_review_other,t4_review_pending';
+  const rows = [
+    'f1,一县人民政府,2022,2021,county,government,10,4,1,1,1,1',
+    'f1,一县人民政府,2023,2021,county,government,12,4,1,1,1,1',
+    'f2,二县人民政府,2022,2021,county,government,20,4,1,1,1,1',
+    'f2,二县人民政府,2023,2021,county,government,30,9,1,1,1,1',
+    'f3,三县人民政府,2023,2021,county,government,5,4,1,1,1,1',
+  ];
+  beforeAll(async () => {
+    await loadDataset(runner, textFile('failing.csv', [head, ...rows].join('\n')));
+  });
+
+  it('counts the reports left out for failing a rule, and the partners they leave alone', async () => {
+    const keys = ['new_requests'];
+    const plain = decodeMatchedChange(await run(matchedChangeQuery(filters(), keys, 2022, 2023)), keys, 2022, 2023);
+    // All kept: f1 and f2 both years → 10 + 20 = 30 → 12 + 30 = 42; f3 unpaired.
+    expect(plain).toMatchObject({ paired: 2, unpairedFrom: 0, unpairedTo: 1, excludedFrom: 0, excludedTo: 0 });
+    expect(plain.figures.new_requests).toMatchObject({ matched: 2, matchedFrom: 30, matchedTo: 42 });
+    const strict = decodeMatchedChange(
+      await run(matchedChangeQuery(filters({ excludeFailing: true }), keys, 2022, 2023)),
+      keys,
+      2022,
+      2023,
+    );
+    // f2 2023 left out: only f1 is matched (10 → 12); f2 2022 is now unpaired because its partner
+    // was excluded, not because it is missing.
+    expect(strict).toMatchObject({
+      reportsFrom: 2,
+      reportsTo: 2,
+      paired: 1,
+      unpairedFrom: 1,
+      partnerExcludedFrom: 1,
+      unpairedTo: 1,
+      partnerExcludedTo: 0,
+      excludedFrom: 0,
+      excludedTo: 1,
+    });
+    expect(strict.figures.new_requests).toMatchObject({ matched: 1, matchedFrom: 10, matchedTo: 12, allTo: 17 });
+  });
+});
+
 describe('matchedChangeQuery on the real dataset', () => {
   beforeAll(async () => {
     const bytes = new Uint8Array(readFileSync(projectPath('datasets/real.csv')));

@@ -2,7 +2,7 @@ import type { Filters } from '@/domain/filters';
 import { indicator, type IndicatorDef } from '@/domain/indicators';
 import type { Row } from '@/data/query-runner';
 import { col, join, name, sql, type Fragment, type SqlQuery } from '@/data/sql';
-import { filtersWhere, type WhereOptions } from '@/data/queries/filters';
+import { FAILING_REPORTS_TABLE, filtersWhere, type WhereOptions } from '@/data/queries/filters';
 import { termsSql } from '@/data/queries/terms';
 import { num, requireColumns } from '@/data/queries/decode';
 
@@ -48,9 +48,18 @@ export interface MatchedChangeResult {
   readonly reportsTo: number;
   /** Agencies with a report in both years. */
   readonly paired: number;
-  /** Reports of the first year whose agency has no report in the second, and the reverse. */
+  /**
+   * Reports of the first year whose agency has no report in the second, and the reverse (with
+   * failing reports left out: no report kept in the other year).
+   */
   readonly unpairedFrom: number;
   readonly unpairedTo: number;
+  /** Of those, the ones whose other-year report exists but is left out for failing an error rule. */
+  readonly partnerExcludedFrom: number;
+  readonly partnerExcludedTo: number;
+  /** Reports of each year left out because they fail an error-level rule (filter `excludeFailing`). */
+  readonly excludedFrom: number;
+  readonly excludedTo: number;
   readonly figures: Record<string, MatchedChange>;
 }
 
@@ -60,7 +69,10 @@ function yearsList(fromYear: number, toYear: number): number[] {
   return fromYear === toYear ? [fromYear] : [fromYear, toYear];
 }
 
-/** Per-agency numerator and denominator in each of the two years (one row per agency). */
+/**
+ * Per-agency numerator and denominator in each of the two years (one row per agency). With
+ * `excludeFailing`, a failing report is read but flagged, so the reports it leaves out are counted.
+ */
 function pairsCte(
   f: Filters,
   defs: readonly IndicatorDef[],
@@ -68,22 +80,29 @@ function pairsCte(
   toYear: number,
   where: WhereOptions,
 ): Fragment {
+  const failing = f.excludeFailing
+    ? sql`EXISTS (SELECT 1 FROM ${name(FAILING_REPORTS_TABLE)} fr WHERE fr.agency_id = reports.agency_id AND fr.year = reports.year)`
+    : sql`FALSE`;
+  const kept = (y: number) => sql`${col('year')} = ${y} AND NOT ${failing}`;
   const cols = defs.flatMap((d) => {
     const x = termsSql(d.numerator);
     const m = d.denominator ? termsSql(d.denominator) : sql`CAST(NULL AS DOUBLE)`;
     return [
-      sql`max(${x}) FILTER (WHERE ${col('year')} = ${fromYear}) AS ${a('xf', d.key)}`,
-      sql`max(${x}) FILTER (WHERE ${col('year')} = ${toYear}) AS ${a('xt', d.key)}`,
-      sql`max(${m}) FILTER (WHERE ${col('year')} = ${fromYear}) AS ${a('mf', d.key)}`,
-      sql`max(${m}) FILTER (WHERE ${col('year')} = ${toYear}) AS ${a('mt', d.key)}`,
+      sql`max(${x}) FILTER (WHERE ${kept(fromYear)}) AS ${a('xf', d.key)}`,
+      sql`max(${x}) FILTER (WHERE ${kept(toYear)}) AS ${a('xt', d.key)}`,
+      sql`max(${m}) FILTER (WHERE ${kept(fromYear)}) AS ${a('mf', d.key)}`,
+      sql`max(${m}) FILTER (WHERE ${kept(toYear)}) AS ${a('mt', d.key)}`,
     ];
   });
   return sql`pairs AS (
     SELECT agency_id,
-      count(*) FILTER (WHERE ${col('year')} = ${fromYear}) > 0 AS has_from,
-      count(*) FILTER (WHERE ${col('year')} = ${toYear}) > 0 AS has_to,
+      count(*) FILTER (WHERE ${kept(fromYear)}) > 0 AS has_from,
+      count(*) FILTER (WHERE ${kept(toYear)}) > 0 AS has_to,
+      count(*) FILTER (WHERE ${col('year')} = ${fromYear}) > 0 AS any_from,
+      count(*) FILTER (WHERE ${col('year')} = ${toYear}) > 0 AS any_to,
       ${join(cols)}
-    FROM reports WHERE ${filtersWhere(f, { ...where, ignoreYears: true })} AND ${col('year')} IN (${yearsList(fromYear, toYear)})
+    FROM reports WHERE ${filtersWhere({ ...f, excludeFailing: false }, { ...where, ignoreYears: true })}
+      AND ${col('year')} IN (${yearsList(fromYear, toYear)})
     GROUP BY agency_id)`;
 }
 
@@ -143,6 +162,10 @@ export function matchedChangeQuery(
       count(*) FILTER (WHERE ${paired}) AS paired,
       count(*) FILTER (WHERE has_from AND NOT has_to) AS unpaired_from,
       count(*) FILTER (WHERE has_to AND NOT has_from) AS unpaired_to,
+      count(*) FILTER (WHERE has_from AND NOT has_to AND any_to) AS partner_excluded_from,
+      count(*) FILTER (WHERE has_to AND NOT has_from AND any_from) AS partner_excluded_to,
+      count(*) FILTER (WHERE any_from AND NOT has_from) AS excluded_from,
+      count(*) FILTER (WHERE any_to AND NOT has_to) AS excluded_to,
       ${join(cols)}
     FROM pairs`;
 }
@@ -162,6 +185,10 @@ export function decodeMatchedChange(
       'paired',
       'unpaired_from',
       'unpaired_to',
+      'partner_excluded_from',
+      'partner_excluded_to',
+      'excluded_from',
+      'excluded_to',
       ...keys.flatMap((k) => perKey.map((p) => `${p}_${k}`)),
     ],
     'matchedChange',
@@ -197,6 +224,10 @@ export function decodeMatchedChange(
     paired: count(r.paired),
     unpairedFrom: count(r.unpaired_from),
     unpairedTo: count(r.unpaired_to),
+    partnerExcludedFrom: count(r.partner_excluded_from),
+    partnerExcludedTo: count(r.partner_excluded_to),
+    excludedFrom: count(r.excluded_from),
+    excludedTo: count(r.excluded_to),
     figures,
   };
 }
