@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { formatCount, formatPercent, type Lang } from '@/domain/format';
+import { formatCount, formatShare, type Lang } from '@/domain/format';
 import { BASE_OPTION, OUTCOME_COLORS } from '@/charts/theme';
 import { marker, tooltipHtml } from '@/charts/tooltip';
 
@@ -14,7 +14,6 @@ export function buildCompositionOption(input: CompositionInput): EChartsOption {
   const colors = input.colors ?? OUTCOME_COLORS;
   const parts = input.parts.filter((p) => p.value !== null);
   const total = parts.reduce((a, p) => a + (p.value ?? 0), 0);
-  const share = (v: number) => (total > 0 ? v / total : null);
   return {
     ...BASE_OPTION,
     legend: { orient: 'vertical', right: 8, top: 'middle', itemWidth: 12, itemHeight: 12 },
@@ -33,7 +32,7 @@ export function buildCompositionOption(input: CompositionInput): EChartsOption {
           {
             marker: '',
             name: input.lang === 'zh' ? '占比' : 'Share',
-            value: formatPercent(share(part.value ?? 0), input.lang),
+            value: formatShare(part.value, total, input.lang),
           },
         ]);
       },
@@ -44,7 +43,11 @@ export function buildCompositionOption(input: CompositionInput): EChartsOption {
         radius: ['42%', '72%'],
         center: ['36%', '52%'],
         avoidLabelOverlap: true,
-        label: { formatter: (p: { percent?: number }) => `${(p.percent ?? 0).toFixed(1)}%`, fontSize: 12 },
+        // The share from the exact ratio, formatted once (not ECharts' rounded percent rounded again).
+        label: {
+          formatter: (p: { dataIndex: number }) => formatShare(parts[p.dataIndex]?.value ?? null, total, input.lang),
+          fontSize: 12,
+        },
         labelLine: { length: 8, length2: 6 },
         data: parts.map((p) => ({ name: p.name, value: p.value ?? 0, itemStyle: { color: colors[p.key] ?? '#999' } })),
       },

@@ -1,11 +1,22 @@
 import type { EChartsOption } from 'echarts';
-import { formatCompact, formatValue, type Lang } from '@/domain/format';
+import { formatCompact, formatCount, formatValue, type Lang } from '@/domain/format';
 import type { IndicatorUnit } from '@/domain/indicators';
 import { AXIS_LABEL, BASE_OPTION, PALETTE, SPLIT_LINE } from '@/charts/theme';
 import { marker, tooltipHtml } from '@/charts/tooltip';
 
+export interface RankingItem {
+  readonly id: string;
+  readonly name: string;
+  readonly value: number;
+  /** For a rate: the numerator and denominator it rests on (shown in the tooltip as x / n). */
+  readonly numerator?: number | null;
+  readonly denominator?: number | null;
+  /** For a rate: its 95% Wilson interval (domain/stats), drawn as a whisker over the bar. */
+  readonly interval?: { readonly low: number; readonly high: number } | null;
+}
+
 export interface RankingInput {
-  readonly items: readonly { id: string; name: string; value: number }[];
+  readonly items: readonly RankingItem[];
   readonly unit: IndicatorUnit;
   readonly valueName: string;
   readonly lang: Lang;
@@ -17,6 +28,28 @@ const shorten = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}�
 export function buildRankingOption(input: RankingInput): EChartsOption {
   const items = [...input.items].reverse();
   const fmt = (v: number) => formatValue(v, input.unit, input.lang);
+  const zh = input.lang === 'zh';
+  const withInterval = items.some((i) => i.interval);
+  const extra = (item: RankingItem) => [
+    ...(item.numerator !== undefined && item.denominator !== undefined
+      ? [
+          {
+            marker: '',
+            name: zh ? '分子 / 分母' : 'Numerator / denominator',
+            value: `${formatCount(item.numerator ?? null, input.lang)} / ${formatCount(item.denominator ?? null, input.lang)}`,
+          },
+        ]
+      : []),
+    ...(item.interval
+      ? [
+          {
+            marker: '',
+            name: zh ? '95% 区间' : '95% interval',
+            value: `${fmt(item.interval.low)} – ${fmt(item.interval.high)}`,
+          },
+        ]
+      : []),
+  ];
   return {
     ...BASE_OPTION,
     grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
@@ -27,6 +60,7 @@ export function buildRankingOption(input: RankingInput): EChartsOption {
         if (!item) return '';
         return tooltipHtml(item.name, [
           { marker: marker(PALETTE[0] as string), name: input.valueName, value: fmt(item.value) },
+          ...extra(item),
         ]);
       },
     },
@@ -54,11 +88,27 @@ export function buildRankingOption(input: RankingInput): EChartsOption {
           show: true,
           position: 'right',
           formatter: (p: { value?: unknown }) => fmt(Number(p.value)),
+          // Readable where an interval's whisker runs behind the label.
+          backgroundColor: 'rgba(255,255,255,0.85)',
+          padding: [1, 2],
           color: '#5b6673',
           fontSize: 11,
         },
         data: items.map((i) => i.value),
       },
+      // The interval as an error bar: whiskers from its low to its high end with caps, a tick at the rate.
+      ...(withInterval
+        ? [
+            {
+              type: 'boxplot' as const,
+              name: zh ? '95% 区间' : '95% interval',
+              boxWidth: [8, 10],
+              z: 3,
+              itemStyle: { color: '#2b3440', borderColor: '#2b3440', borderWidth: 1.5 },
+              data: items.map((i) => (i.interval ? [i.interval.low, i.value, i.value, i.value, i.interval.high] : [])),
+            },
+          ]
+        : []),
     ],
   };
 }

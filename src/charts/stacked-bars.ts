@@ -4,6 +4,7 @@ import type { IndicatorUnit } from '@/domain/indicators';
 import { AXIS_LABEL, BASE_OPTION, PALETTE, SPLIT_LINE } from '@/charts/theme';
 import { marker, tooltipHtml } from '@/charts/tooltip';
 import { axisTick, shorten } from '@/charts/axis';
+import { notReportedBarSeries, notReportedLabel, unreportedCategories } from '@/charts/missing';
 
 export interface StackedSeries {
   readonly key: string;
@@ -28,6 +29,8 @@ export interface StackedBarsInput {
   readonly unit?: IndicatorUnit;
   /** A note for the tooltip footer (e.g. why a category is not comparable). */
   readonly footnote?: (categoryIndex: number) => string | null;
+  /** Legend and bar label of a category with no part reported (default 未报告 / Not reported). */
+  readonly notReported?: string;
 }
 
 /** Sum of the reported parts of each category; null when no part is reported. */
@@ -77,6 +80,22 @@ export function buildStackedBarsOption(input: StackedBarsInput): EChartsOption {
       : { ...AXIS_LABEL, interval: n <= 12 ? 0 : ('auto' as const) },
     axisTick: { show: false },
   };
+  // A category in which no part is reported gets a hatched 未报告 bar, never an empty slot that reads as 0.
+  const missing = unreportedCategories(series, n);
+  const stacked = !(input.grouped && mode === 'count');
+  const highest = Math.max(
+    0,
+    ...(stacked ? totals : series.flatMap((s) => [...s.values])).filter((v): v is number => v !== null),
+  );
+  const fill = mode === 'share' ? 1 : highest > 0 ? highest : 1;
+  const notReported = input.notReported ?? notReportedLabel(lang);
+  const missingSeries = notReportedBarSeries(
+    order.map((i) => missing[i] ?? false),
+    fill,
+    lang,
+    stacked ? 'parts' : 'g0',
+    notReported,
+  );
   const count = (v: number | null) =>
     input.unit && input.unit !== 'count' ? formatValue(v, input.unit, lang) : formatCount(v, lang);
   return {
@@ -97,21 +116,24 @@ export function buildStackedBarsOption(input: StackedBarsInput): EChartsOption {
               ? paren(formatPercent(shares[k]?.[i] ?? null, lang), count(s.values[i] ?? null), lang)
               : count(s.values[i] ?? null),
         }));
-        const total = `${lang === 'zh' ? '合计' : 'Total'} ${count(totals[i] ?? null)}`;
+        const total = missing[i] ? notReported : `${lang === 'zh' ? '合计' : 'Total'} ${count(totals[i] ?? null)}`;
         const note = input.footnote?.(i);
         return tooltipHtml(categories[i] ?? '', lines, note ? `${total}｜${note}` : total);
       },
     },
     xAxis: input.horizontal ? valueAxis : categoryAxis,
     yAxis: input.horizontal ? categoryAxis : valueAxis,
-    series: series.map((s, k) => ({
-      type: 'bar' as const,
-      name: s.name,
-      stack: input.grouped && mode === 'count' ? undefined : 'parts',
-      barMaxWidth: input.grouped ? 18 : 40,
-      itemStyle: { color: colorOf(s.key, k) },
-      emphasis: { focus: 'series' as const },
-      data: order.map((i) => shown[k]?.[i] ?? null),
-    })),
+    series: [
+      ...series.map((s, k) => ({
+        type: 'bar' as const,
+        name: s.name,
+        stack: stacked ? 'parts' : k === 0 && missingSeries ? 'g0' : undefined,
+        barMaxWidth: input.grouped ? 18 : 40,
+        itemStyle: { color: colorOf(s.key, k) },
+        emphasis: { focus: 'series' as const },
+        data: order.map((i) => shown[k]?.[i] ?? null),
+      })),
+      ...(missingSeries ? [missingSeries] : []),
+    ],
   };
 }

@@ -27,6 +27,16 @@ export function formatPercent(v: number | null, lang: Lang, digits = 1): string 
   }).format(v);
 }
 
+/**
+ * A part's share of a whole, rounded once from the exact ratio by `formatPercent`: the one path
+ * for a share wherever it is shown (a donut label must not round the chart library's rounded
+ * percent again and print 19.1% beside a headline's 19.0%). "—" when the whole is 0 or missing.
+ */
+export function formatShare(part: number | null, whole: number | null, lang: Lang, digits = 1): string {
+  if (part === null || whole === null || whole === 0) return NO_VALUE;
+  return formatPercent(part / whole, lang, digits);
+}
+
 export function formatDecimal(v: number | null, lang: Lang, digits = 2): string {
   if (v === null || !Number.isFinite(v)) return NO_VALUE;
   return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(v);
@@ -72,4 +82,16 @@ export function formatChange(c: Change | null, lang: Lang): string {
 /** Escapes text from data before it reaches HTML (ECharts tooltips render HTML). */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/**
+ * The years a chart actually shows, for its title: "2023–2024" from the first to the last year
+ * with data (not the filter's range), one year alone, "" when there is none.
+ */
+export function yearSpan(yearsWithData: readonly number[]): string {
+  const ys = yearsWithData.filter((y) => Number.isFinite(y));
+  if (ys.length === 0) return '';
+  const lo = Math.min(...ys);
+  const hi = Math.max(...ys);
+  return lo === hi ? String(lo) : `${lo}–${hi}`;
 }

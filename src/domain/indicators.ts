@@ -237,7 +237,8 @@ export function termLabel(t: Term): Label {
   return t.col === 'total' ? grp : { zh: `${grp.zh}（${t.col}）`, en: `${grp.en} (${t.col})` };
 }
 
-function sumLabel(terms: readonly Term[], lang: 'zh' | 'en'): string {
+/** A sum of terms in words (e.g. the denominator of a rate: 办理总计). */
+export function sumLabel(terms: readonly Term[], lang: 'zh' | 'en'): string {
   return terms
     .map((t, i) => {
       const sign = (t.sign ?? 1) === -1 ? ' − ' : i === 0 ? '' : ' + ';
@@ -289,4 +290,23 @@ export function indicatorCells(def: IndicatorDef): string[] {
     else for (const alt of derivedGroup(t.group).alternatives) for (const r of alt) keys.add(`t3_${r}_${t.col}`);
   }
   return [...keys];
+}
+
+const sameTerms = (a: readonly Term[], b: readonly Term[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The denominator of a rate in words: the name of the count indicator that is exactly that sum
+ * (办理总计 for the disclosure rate), else the sum of its terms. Null for a count.
+ */
+export function denominatorName(def: IndicatorDef, lang: 'zh' | 'en'): string | null {
+  if (!def.denominator) return null;
+  const den = def.denominator;
+  const named = INDICATORS.find((d) => !d.denominator && sameTerms(d.numerator, den));
+  return named ? named.name[lang] : sumLabel(den, lang);
+}
+
+/** The numerator of a rate in words, the same way. */
+export function numeratorName(def: IndicatorDef, lang: 'zh' | 'en'): string {
+  const named = INDICATORS.find((d) => !d.denominator && d.key !== def.key && sameTerms(d.numerator, def.numerator));
+  return named ? named.name[lang] : sumLabel(def.numerator, lang);
 }

@@ -48,10 +48,13 @@ describe('stacked bars', () => {
     }) as unknown as AnyOption;
     expect(option.yAxis.data).toEqual(['丙局', '乙局', '甲局']);
     expect(option.xAxis.max).toBe(1);
+    // 乙局 reported nothing: a full 未报告 mark in its slot (丙局's reported total of 0 has no shares).
     expect(option.series.map((s) => s.data)).toEqual([
       [null, null, 0.75],
       [null, null, 0.25],
+      [null, 1, null],
     ]);
+    expect(option.series.at(-1)?.name).toBe('未报告');
     expect(option.series.every((s) => s.stack === 'parts')).toBe(true);
     expect(option.series[0]?.itemStyle.color).toBe(OUTCOME_COLORS.granted);
   });
@@ -69,7 +72,8 @@ describe('stacked bars', () => {
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
     expect(html).not.toContain('<img');
     expect(html).toContain('合计 8｜2019 模板');
-    expect(option.tooltip.formatter([{ dataIndex: 1 }])).toContain('合计 —');
+    expect(option.tooltip.formatter([{ dataIndex: 1 }])).toContain('未报告');
+    expect(option.tooltip.formatter([{ dataIndex: 1 }])).not.toContain('合计');
   });
 
   it('says share and count together in share mode', () => {

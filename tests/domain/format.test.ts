@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { changeBetween, escapeHtml, formatChange, formatCompact, formatCount, formatPercent } from '@/domain/format';
+import {
+  changeBetween,
+  escapeHtml,
+  formatChange,
+  formatCompact,
+  formatCount,
+  formatPercent,
+  yearSpan,
+} from '@/domain/format';
 import { csvField, toCsv } from '@/domain/csv';
 
 describe('formatting in zh-CN conventions', () => {
@@ -36,5 +44,13 @@ describe('CSV export', () => {
 
   it('writes a BOM and CRLF lines', () => {
     expect(toCsv({ columns: ['机关', 'n'], rows: [['甲,乙', 1]] })).toBe('\uFEFF机关,n\r\n"甲,乙",1\r\n');
+  });
+});
+
+describe('year span of a title', () => {
+  it('states the years with data, not the filter range', () => {
+    expect(yearSpan([2024, 2023, 2023])).toBe('2023–2024');
+    expect(yearSpan([2019])).toBe('2019');
+    expect(yearSpan([])).toBe('');
   });
 });

@@ -7,6 +7,7 @@ import { requireColumns } from '@/data/queries/decode';
 import {
   agencyScoreQuery,
   decodeAgencyScoreRows,
+  FAIR_RANK,
   SCORE_RANK,
   decodeRuleResultRow,
   decodeRuleSummaryRow,
@@ -153,6 +154,11 @@ export function decodeSummary(rows: readonly Row[], options: RuleSummaryOptions)
 export interface ScorePageRequest {
   /** Worst first (lowest score first, agencies without a score still last); default best first. */
   readonly worstFirst?: boolean;
+  /**
+   * Order by `fair_rank` (Wilson lower bound of passes over all checks) instead of the plain
+   * score: rankable agencies first, then those listed apart by coverage, highest first.
+   */
+  readonly byLowerBound?: boolean;
   readonly limit: number;
   readonly offset: number;
 }
@@ -171,12 +177,17 @@ export function scoresQuery(f: Filters, o: QualityOptions, page: ScorePageReques
   const keep = isUnfiltered(f)
     ? sql`TRUE`
     : sql`sc.agency_id IN (SELECT agency_id FROM reports WHERE ${filtersWhere(scope(f))})`;
-  const order = page.worstFirst
-    ? sql`score IS NULL, score ASC, CASE WHEN score IS NULL THEN agency_id END ASC, agency_id DESC`
-    : sql`score DESC NULLS LAST, agency_id`;
+  const order = page.byLowerBound
+    ? page.worstFirst
+      ? sql`fair_rank IS NULL, score_lower ASC, coverage ASC NULLS LAST, agency_id DESC`
+      : sql`fair_rank IS NULL, score_lower DESC NULLS LAST, coverage DESC NULLS LAST, agency_id`
+    : page.worstFirst
+      ? sql`score IS NULL, score ASC, CASE WHEN score IS NULL THEN agency_id END ASC, agency_id DESC`
+      : sql`score DESC NULLS LAST, agency_id`;
   // Ranked again among the agencies the filters keep.
-  return sql`SELECT * EXCLUDE (rank), ${SCORE_RANK} AS rank, count(*) OVER () AS total
-    FROM (${inner}) sc WHERE ${keep} ORDER BY ${order}
+  const ranked = sql`SELECT * EXCLUDE (rank, fair_rank), ${SCORE_RANK} AS rank FROM (${inner}) sc WHERE ${keep}`;
+  return sql`SELECT *, ${FAIR_RANK} AS fair_rank, count(*) OVER () AS total
+    FROM (${ranked}) ORDER BY ${order}
     LIMIT CAST(${page.limit} AS BIGINT) OFFSET CAST(${page.offset} AS BIGINT)`;
 }
 

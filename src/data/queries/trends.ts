@@ -16,6 +16,17 @@ import {
   valueColumn,
 } from '@/data/queries/terms';
 import { num, requireColumns, str } from '@/data/queries/decode';
+import { balancedAgenciesSql } from '@/data/queries/matched';
+
+/** Which reports a trend pools: all of them, or only agencies present in every year (a balanced panel). */
+export interface TrendPanel {
+  readonly balanced?: boolean;
+}
+
+/** `AND agency_id IN (…)` for a balanced panel over the same filters; nothing otherwise. */
+function panelWhere(f: Filters, where: WhereOptions, panel: TrendPanel): Fragment {
+  return panel.balanced ? sql` AND reports.agency_id IN ${balancedAgenciesSql(f, where)}` : sql``;
+}
 
 /** How reports are pooled into one line: each picked agency, or a group of agencies. */
 export type TrendGroupBy = 'agency' | 'all' | 'level' | 'kind' | 'level_kind' | 'sector';
@@ -56,14 +67,24 @@ function shareSql(def: IndicatorDef, value: Fragment, total: Fragment): Fragment
 }
 
 /** Totals per year over every agency matching the filters but the agency pick (share denominators). */
-function totalsCte(f: Filters, defs: readonly IndicatorDef[], where: WhereOptions): Fragment {
+function totalsCte(f: Filters, defs: readonly IndicatorDef[], where: WhereOptions, panel: TrendPanel): Fragment {
   const cols = defs.map((d) => sql`SUM(${termsSql(d.numerator)}) AS ${name(`t_${d.key}`)}`);
+  const w = { ...where, ignoreAgencies: true };
   return sql`totals AS (SELECT ${col('year')} AS t_year, ${join(cols)} FROM reports
-    WHERE ${filtersWhere(f, { ...where, ignoreAgencies: true })} GROUP BY 1)`;
+    WHERE ${filtersWhere(f, w)}${panelWhere(f, w, panel)} GROUP BY 1)`;
 }
 
-/** Each picked agency's indicators per reported year (a year without a report has no row: a gap). */
-export function agencyTrendsQuery(f: Filters, keys: readonly string[], where: WhereOptions = {}): SqlQuery | null {
+/**
+ * Each picked agency's indicators per reported year (a year without a report has no row: a gap).
+ * With a balanced panel, only picked agencies reporting in every year of the selection, and shares
+ * of the panel's total.
+ */
+export function agencyTrendsQuery(
+  f: Filters,
+  keys: readonly string[],
+  where: WhereOptions = {},
+  panel: TrendPanel = {},
+): SqlQuery | null {
   if (keys.length === 0 || f.agencies.length === 0) return null;
   const defs = keys.map(indicator);
   const cols = defs.flatMap((d) => [
@@ -72,20 +93,25 @@ export function agencyTrendsQuery(f: Filters, keys: readonly string[], where: Wh
     sql`CASE WHEN ${indicatorRowSql(d)} IS NULL THEN 0 ELSE 1 END AS ${countAlias(d.key)}`,
   ]);
   // `reports` keeps its name (no alias): the failing-reports clause of filtersWhere refers to it.
-  return sql`WITH ${totalsCte(f, defs, where)}
+  return sql`WITH ${totalsCte(f, defs, where, panel)}
     SELECT reports.agency_id AS line_id,
       arg_max(reports.agency_name, reports.year) OVER (PARTITION BY reports.agency_id) AS agency_name,
       reports.level AS level, reports.kind AS kind, reports.sector AS sector, reports.year AS year, ${join(cols)}
     FROM reports LEFT JOIN totals ON totals.t_year = reports.year
-    WHERE ${filtersWhere(f, where)} ORDER BY reports.agency_id, reports.year`;
+    WHERE ${filtersWhere(f, where)}${panelWhere(f, { ...where, ignoreAgencies: true }, panel)}
+    ORDER BY reports.agency_id, reports.year`;
 }
 
-/** Pooled indicators per group and year: sums for counts, ratios of sums for rates. */
+/**
+ * Pooled indicators per group and year: sums for counts, ratios of sums for rates. With a balanced
+ * panel, only over the agencies reporting in every year of the selection.
+ */
 export function groupTrendsQuery(
   f: Filters,
   keys: readonly string[],
   by: Exclude<TrendGroupBy, 'agency'>,
   where: WhereOptions = {},
+  panel: TrendPanel = {},
 ): SqlQuery | null {
   if (keys.length === 0) return null;
   const defs = keys.map(indicator);
@@ -100,7 +126,7 @@ export function groupTrendsQuery(
   const groupBy = join([...groupCols.map((c) => sql`${col(c)}`), sql`${col('year')}`]);
   return sql`SELECT CAST(NULL AS VARCHAR) AS line_id, CAST(NULL AS VARCHAR) AS agency_name,
       ${pick('level')}, ${pick('kind')}, ${pick('sector')}, ${col('year')} AS year, ${join(cols)}
-    FROM reports WHERE ${filtersWhere(f, { ...where, ignoreAgencies: true })}
+    FROM reports WHERE ${filtersWhere(f, { ...where, ignoreAgencies: true })}${panelWhere(f, { ...where, ignoreAgencies: true }, panel)}
     GROUP BY ${groupBy} ORDER BY ${groupBy}`;
 }
 

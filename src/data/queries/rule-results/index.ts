@@ -23,6 +23,8 @@ export {
 export {
   agencyScoreQuery,
   decodeAgencyScoreRows,
+  FAIR_RANK,
+  RANKABLE,
   SCORE_RANK,
   type AgencyScoreRow,
 } from '@/data/queries/rule-results/score';
