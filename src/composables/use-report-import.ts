@@ -23,6 +23,7 @@ import type { LoadIssue } from '@/data/load/issues';
 import { decodeKnownAgencies, knownAgenciesQuery } from '@/data/queries/import';
 import type { KnownAgency } from '@/data/queries/import';
 import { useRunner, useWorkspace } from '@/composables/runner';
+import { APPEND_FILE } from '@/workspace';
 import { downloadHref, downloadText } from '@/composables/download';
 import { BROWSER_PDF_OPTIONS } from '@/composables/pdf-assets';
 import { useDatasetsStore } from '@/stores/datasets';
@@ -56,7 +57,6 @@ export interface ImportFailure {
 }
 
 export const REPORT_ACCEPT = '.html,.htm,.shtml,.xhtml,.txt,.pdf,.docx,.doc,.wps';
-const APPEND_FILE = 'imported-reports.csv';
 
 // Module state: the parsed files outlive the view, so a look at the Overview loses nothing.
 const items = ref<ImportItem[]>([]);

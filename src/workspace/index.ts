@@ -1,8 +1,16 @@
 import type { InjectionKey } from 'vue';
 import type { Workspace } from '@/workspace/workspace';
 
-export { Workspace, fileDatasetId, urlDatasetId } from '@/workspace/workspace';
-export type { DatasetEntry, DatasetOrigin, LoadFailure, WorkspaceState, WorkspaceStatus } from '@/workspace/workspace';
+export { Workspace, APPEND_FILE, fileDatasetId, urlDatasetId } from '@/workspace/workspace';
+export { browserStore, memoryStore, type KeptDataset, type KeptStore } from '@/workspace/keep';
+export type {
+  DatasetEntry,
+  DatasetOrigin,
+  KeepState,
+  LoadFailure,
+  WorkspaceState,
+  WorkspaceStatus,
+} from '@/workspace/workspace';
 
 /** The app's one workspace, provided by main.ts. */
 export const WORKSPACE_KEY: InjectionKey<Workspace> = Symbol('workspace');

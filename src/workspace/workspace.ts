@@ -8,6 +8,7 @@ import type { QueryRunner } from '@/data/query-runner';
 import { DatasetLoadError, type LoadIssue } from '@/data/load/issues';
 import { loadDataset, type DatasetFile, type LoadSummary } from '@/data/load/load-dataset';
 import { decodeLoadedTotals, loadedTotalsQuery } from '@/data/queries/import';
+import type { KeptDataset, KeptStore } from '@/workspace/keep';
 
 /** Where a dataset came from; every screen that names a dataset says this truthfully. */
 export type DatasetOrigin = 'bundled' | 'file' | 'url';
@@ -22,6 +23,16 @@ export interface DatasetEntry {
   /** Generated data is labelled as such on every screen that shows it. */
   readonly generated: boolean;
   readonly origin: DatasetOrigin;
+  /** When a user's file was first loaded (ISO 8601); it is kept in the browser across reloads. */
+  readonly loadedAt?: string;
+}
+
+/** Where the user's data is kept, and whether the last attempt to keep something failed. */
+export interface KeepState {
+  /** "opfs", "indexeddb" or "memory" (this session only); null until known. */
+  readonly kind: string | null;
+  /** Why the last file could not be kept (quota, private mode…); the data stays loaded for this session. */
+  readonly failure: string | null;
 }
 
 export interface LoadFailure {
@@ -53,6 +64,7 @@ export interface WorkspaceState {
   readonly generation: number;
   /** Reports appended from documents on top of the dataset. */
   readonly appended: number;
+  readonly keep: KeepState;
 }
 
 export type Fetcher = (url: string) => Promise<Uint8Array>;
@@ -68,6 +80,9 @@ function failureOf(e: unknown, file: string): LoadFailure {
   return { file, issues: [{ code: 'unreadable', file, detail: (e as Error).message }], total: 1 };
 }
 
+/** The name under which imported reports are appended (messages name it). */
+export const APPEND_FILE = 'imported-reports.csv';
+
 export const fileDatasetId = (name: string) => `file:${name}`;
 export const urlDatasetId = (url: string) => `url:${url}`;
 
@@ -82,18 +97,58 @@ export class Workspace {
     version: 0,
     generation: 0,
     appended: 0,
+    keep: { kind: null, failure: null },
   };
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
   private readonly listeners = new Set<(s: WorkspaceState) => void>();
   /** The bytes of files loaded in this session, so choosing one again reloads it. */
   private readonly files = new Map<string, Uint8Array>();
+  /** What is kept in the browser, by dataset id (the user's files, and reports appended to any dataset). */
+  private readonly kept = new Map<string, KeptDataset>();
+  private store: KeptStore | null = null;
 
   constructor(
     /** Passed pending: a dataset is decoded while the engine is still starting. */
     readonly runner: Promise<QueryRunner>,
     private readonly fetchBytes: Fetcher = defaultFetch,
   ) {}
+
+  /**
+   * Brings back what the browser kept (the user's files, reports appended to any dataset) before
+   * anything else is loaded: the first write in the queue, so a link to a kept file finds it.
+   */
+  restore(store: Promise<KeptStore>): Promise<void> {
+    return this.enqueue(async () => {
+      try {
+        this.store = await store;
+        for (const k of await this.store.list()) {
+          this.kept.set(k.id, k);
+          if (k.hasFile)
+            this.register({ id: k.id, fileName: k.fileName, generated: false, origin: 'file', loadedAt: k.loadedAt });
+        }
+        this.set({ keep: { kind: this.store.kind, failure: null } });
+      } catch (e) {
+        this.set({ keep: { kind: null, failure: (e as Error).message } });
+      }
+    });
+  }
+
+  /** Keeps something in the browser; a failure is said, and loses nothing already loaded. */
+  private async keepWith(task: (s: KeptStore) => Promise<void>): Promise<void> {
+    if (!this.store) return;
+    try {
+      await task(this.store);
+      this.set({ keep: { ...this.current.keep, failure: null } });
+    } catch (e) {
+      this.set({ keep: { ...this.current.keep, failure: (e as Error).message || String(e) } });
+    }
+  }
+
+  /** Bytes this origin uses in the browser's storage, and its quota, where the browser says. */
+  async storageUsage(): Promise<{ used: number; quota: number } | null> {
+    return (await this.store?.usage().catch(() => null)) ?? null;
+  }
 
   get state(): WorkspaceState {
     return this.current;
@@ -140,14 +195,16 @@ export class Workspace {
   private async replace(id: string, file: () => Promise<DatasetFile>, name: string): Promise<boolean> {
     try {
       performance.mark('dataset-load-start');
-      const summary = await loadDataset(this.runner, await file());
+      let summary = await loadDataset(this.runner, await file());
       performance.mark('dataset-loaded');
+      const appended = await this.reapplyAppends(id);
+      if (appended > 0) summary = { ...summary, ...(await this.totals()) };
       const s = this.current;
       this.set({
         activeId: id,
         summary,
         failure: null,
-        appended: 0,
+        appended,
         version: s.version + 1,
         generation: s.generation + 1,
       });
@@ -158,6 +215,19 @@ export class Workspace {
     }
   }
 
+  /** Reports imported onto this dataset in an earlier session, appended again; how many. */
+  private async reapplyAppends(id: string): Promise<number> {
+    const k = this.kept.get(id);
+    if (!k || !this.store || k.appends === 0) return 0;
+    const r = await this.runner;
+    for (const bytes of await this.store.readAppends(id)) await loadDataset(r, { name: APPEND_FILE, bytes }, 'append');
+    return k.appendedReports;
+  }
+
+  private async totals() {
+    return decodeLoadedTotals(await (await this.runner).query(loadedTotalsQuery()));
+  }
+
   /**
    * Makes a registered dataset the loaded one (nothing to do when it already is). An id nobody
    * registered leaves the loaded data as it is and the status `missing`. A later request makes an
@@ -165,11 +235,6 @@ export class Workspace {
    */
   select(id: string): Promise<boolean> {
     this.set({ wantedId: id });
-    const entry = this.entry(id);
-    if (!entry) {
-      if (this.pending === 0) this.set({ status: 'missing' });
-      return Promise.resolve(false);
-    }
     if (this.current.activeId === id && this.pending === 0) {
       this.set({ status: 'ready' });
       return Promise.resolve(true);
@@ -177,9 +242,15 @@ export class Workspace {
     return this.enqueue(async () => {
       if (this.current.wantedId !== id) return false; // superseded before it started
       if (this.current.activeId === id) return true;
+      const entry = this.entry(id); // looked up in turn: a restore before it may have brought it back
+      if (!entry) return false;
       const name = entry.fileName ?? id;
       const kept = this.files.get(id);
       if (kept) return this.replace(id, async () => ({ name, bytes: kept }), name);
+      const store = this.store;
+      if (entry.origin === 'file' && store && this.kept.get(id)?.hasFile) {
+        return this.replace(id, () => store.readFile(id).then((bytes) => ({ name, bytes })), name);
+      }
       const url = entry.url;
       if (!url) return false;
       return this.replace(id, async () => ({ name, bytes: await this.fetchBytes(url) }), name);
@@ -194,7 +265,23 @@ export class Workspace {
       const ok = await this.replace(id, async () => file, file.name);
       if (ok) {
         this.files.set(id, file.bytes);
-        this.register({ id, fileName: file.name, generated: false, origin: 'file' });
+        const loadedAt = new Date().toISOString();
+        this.register({ id, fileName: file.name, generated: false, origin: 'file', loadedAt });
+        // A new file under a name already kept replaces it, appended reports included.
+        const meta: KeptDataset = {
+          id,
+          fileName: file.name,
+          loadedAt,
+          hasFile: true,
+          appends: 0,
+          appendedReports: 0,
+          bytes: file.bytes.byteLength,
+        };
+        this.kept.set(id, meta);
+        await this.keepWith(async (store) => {
+          await store.forget(id);
+          await store.putFile(meta, file.bytes);
+        });
       }
       if (!ok && this.current.wantedId === id) this.set({ wantedId: this.current.activeId });
       return ok;
@@ -223,7 +310,8 @@ export class Workspace {
       try {
         const r = await this.runner;
         await loadDataset(r, file, 'append');
-        const totals = decodeLoadedTotals(await r.query(loadedTotalsQuery()));
+        const totals = await this.totals();
+        await this.keepAppend(this.current.activeId, file.bytes, count);
         const s = this.current;
         this.set({
           summary: s.summary ? { ...s.summary, ...totals } : s.summary,
@@ -233,6 +321,47 @@ export class Workspace {
         return null;
       } catch (e) {
         return failureOf(e, file.name);
+      }
+    });
+  }
+
+  private async keepAppend(id: string, bytes: Uint8Array, count: number): Promise<void> {
+    const entry = this.entry(id);
+    const before = this.kept.get(id);
+    const meta: KeptDataset = {
+      id,
+      fileName: entry?.fileName ?? id,
+      loadedAt: before?.loadedAt ?? new Date().toISOString(),
+      hasFile: before?.hasFile ?? false,
+      appends: (before?.appends ?? 0) + 1,
+      appendedReports: (before?.appendedReports ?? 0) + count,
+      bytes: (before?.bytes ?? 0) + bytes.byteLength,
+    };
+    this.kept.set(id, meta);
+    await this.keepWith((store) => store.putAppend(id, meta.appends - 1, bytes, meta));
+  }
+
+  /** What is kept for a dataset (its file, reports appended to it), if anything. */
+  keptOf(id: string): KeptDataset | undefined {
+    return this.kept.get(id);
+  }
+
+  /**
+   * Forgets what the browser kept for a dataset: a user's file is removed from the list, and reports
+   * appended to a bundled dataset are dropped (it is loaded again without them if it is shown).
+   */
+  forget(id: string): Promise<void> {
+    return this.enqueue(async () => {
+      const entry = this.entry(id);
+      this.kept.delete(id);
+      await this.keepWith(async (store) => store.forget(id));
+      if (entry?.origin === 'file') {
+        this.files.delete(id);
+        this.set({ entries: this.current.entries.filter((e) => e.id !== id) });
+      } else if (entry && this.current.activeId === id && this.current.appended > 0 && entry.url) {
+        const url = entry.url;
+        const name = entry.fileName ?? id;
+        await this.replace(id, async () => ({ name, bytes: await this.fetchBytes(url) }), name);
       }
     });
   }

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Workspace, type WorkspaceState } from '@/workspace';
+import { memoryStore, Workspace, type KeptStore, type WorkspaceState } from '@/workspace';
 import { sql } from '@/data/sql';
 import type { QueryRunner } from '@/data/query-runner';
 import { fixtureFile, freshRunner, textFile } from '../support/engine';
@@ -132,5 +132,66 @@ describe('the workspace, the one writer of the loaded data', () => {
     expect(states.length).toBeGreaterThan(2);
     expect(states.map((s) => s.status)).toContain('loading');
     expect(states.at(-1)?.status).toBe('ready');
+  });
+});
+
+describe('what the browser keeps across a reload', () => {
+  /** A reload: a new workspace on the same engine and the same kept store, restored first. */
+  function reloaded(store: KeptStore): Workspace {
+    const w = new Workspace(Promise.resolve(runner), async () => compare.bytes);
+    w.register({
+      id: 'demo',
+      nameKey: 'dataset.demo',
+      fileName: 'wide.csv',
+      url: 'wide',
+      generated: true,
+      origin: 'bundled',
+    });
+    void w.restore(Promise.resolve(store));
+    return w;
+  }
+
+  it('brings back a loaded file and its imported reports, before a link naming it is answered', async () => {
+    const store = memoryStore();
+    const first = reloaded(store);
+    expect(await first.loadFile(compare)).toBe(true);
+    const head = 'agency_id,agency_name,year,level,kind,t3_new_total\n';
+    expect(await first.append(textFile('more.csv', `${head}z,某局,2023,county,department,4\n`), 1)).toBeNull();
+    const before = await loaded(runner);
+    expect(before).toContain('z/2023');
+
+    const second = reloaded(store);
+    // Asked at once, as the URL sync does on start-up: the restore ahead of it in the queue finds the file.
+    expect(await second.select('file:compare.csv')).toBe(true);
+    expect(second.state).toMatchObject({ activeId: 'file:compare.csv', status: 'ready', appended: 1 });
+    expect(second.state.entries.find((e) => e.id === 'file:compare.csv')?.loadedAt).toBeTruthy();
+    expect(await loaded(runner)).toEqual(before);
+    expect(second.state.summary?.reports).toBe(before.length);
+  });
+
+  it('forgets a kept file: gone from the list and from the next session', async () => {
+    const store = memoryStore();
+    const first = reloaded(store);
+    expect(await first.loadFile(compare)).toBe(true);
+    await first.forget('file:compare.csv');
+    expect(first.state.entries.some((e) => e.id === 'file:compare.csv')).toBe(false);
+    expect(await store.list()).toEqual([]);
+    const second = reloaded(store);
+    expect(await second.select('file:compare.csv')).toBe(false);
+    expect(second.state.status).toBe('missing');
+  });
+
+  it('says plainly when the browser refuses to keep a file, and keeps the data loaded', async () => {
+    const full: KeptStore = {
+      ...memoryStore(),
+      putFile: async () => {
+        throw new Error('QuotaExceededError: the quota has been exceeded');
+      },
+    };
+    const w = reloaded(full);
+    expect(await w.loadFile(compare)).toBe(true);
+    expect(w.state.activeId).toBe('file:compare.csv');
+    expect(w.state.keep.failure).toMatch(/quota/i);
+    expect((await loaded(runner)).length).toBeGreaterThan(0);
   });
 });
