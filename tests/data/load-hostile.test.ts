@@ -13,6 +13,7 @@ import { toCsv } from '@/domain/csv';
 import zh from '@/i18n/zh-CN';
 import en from '@/i18n/en';
 import { fixturePath, freshRunner, textFile } from '../support/engine';
+import { deflateZip, xlsxOf } from '../support/xlsx';
 
 let runner: QueryRunner;
 beforeAll(async () => {
@@ -225,5 +226,33 @@ describe('issue messages', () => {
     expect(missing).toEqual([]);
     expect(zh.issue.unreadable).not.toContain('{detail}');
     expect(en.issue.unreadable).not.toContain('{detail}');
+  });
+});
+
+describe('XLSX formulas', () => {
+  const header = ['agency_id', 'agency_name', 'year', 'level', 'kind', 't3_new_person', 't3_new_total'];
+  it.each([
+    ['stored', (b: Uint8Array) => b],
+    ['deflated, as Excel writes it', deflateZip],
+  ])('refuses a formula cell with no saved result, naming the cell (%s)', async (_, pack) => {
+    const bytes = pack(
+      xlsxOf([
+        header,
+        ['a', '甲局', 2021, 'county', 'department', 2, { formula: 'F2', cached: 2 }],
+        ['b', '乙局', 2021, 'county', 'department', 5, { formula: 'F3' }],
+      ]),
+    );
+    const issues = await issuesOf(loadDataset(runner, { name: 'f.xlsx', bytes }));
+    expect(issues).toEqual([
+      { code: 'formula_without_value', file: 'f.xlsx', row: 3, column: 't3_new_total', value: 'G3' },
+    ]);
+  });
+
+  it('reads a formula cell with its saved result as that value', async () => {
+    const bytes = deflateZip(
+      xlsxOf([header, ['a', '甲局', 2021, 'county', 'department', 2, { formula: 'F2+1', cached: 3 }]]),
+    );
+    await loadDataset(runner, { name: 'f.xlsx', bytes });
+    expect(await rowsOf(sql`SELECT t3_new_total FROM reports`)).toEqual([{ t3_new_total: 3 }]);
   });
 });

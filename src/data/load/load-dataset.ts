@@ -10,6 +10,7 @@ import { blankHeaderIssues, ensureLoadHelpers, findValueIssues } from '@/data/lo
 import { longProjection, REPORTS_TABLE, typedProjection, wideProjection } from '@/data/load/canonical';
 import { isTypedWide, typedColumnsIpc, typedIssues } from '@/data/load/typed-columns';
 import { refreshQualityTables } from '@/data/quality';
+import { formulasWithoutValue } from '@/data/load/xlsx-formulas';
 
 export type DatasetFormat = 'csv' | 'parquet' | 'xlsx';
 
@@ -163,6 +164,22 @@ async function stageXlsx(runner: QueryRunner, file: DatasetFile): Promise<Stagin
     throw new DatasetLoadError(file.name, [{ code: 'unreadable', file: file.name, detail: (e as Error).message }], 1);
   }
   const [header = [], ...records] = rows;
+  const formulas = await formulasWithoutValue(file.bytes);
+  if (formulas.length > 0) {
+    const issues: LoadIssue[] = formulas.map((ref) => {
+      const [, letters = '', row = '0'] = /^([A-Z]+)(\d+)$/.exec(ref) ?? [];
+      const col = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const h = header[col];
+      return {
+        code: 'formula_without_value',
+        file: file.name,
+        row: Number(row),
+        column: h === null || h === undefined || String(h) === '' ? letters : String(h),
+        value: ref,
+      };
+    });
+    throw new DatasetLoadError(file.name, issues.slice(0, MAX_LISTED_ISSUES), issues.length);
+  }
   const keys = new Set(header.map((h) => keyForHeader(String(h ?? ''))));
   const tooMany = rowLimitIssue(file.name, records.length, keys.has('cell') && keys.has('value'));
   if (tooMany) throw new DatasetLoadError(file.name, [tooMany], 1);
