@@ -39,8 +39,8 @@ export function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     if (bytes[i + 1] === 0) odd++;
   }
   const pairs = n / 2;
-  if (odd >= pairs * 0.2 && even <= odd * 0.1) return 'utf-16le';
-  if (even >= pairs * 0.2 && odd <= even * 0.1) return 'utf-16be';
+  if (odd >= pairs * 0.2 && even <= odd * 0.25) return 'utf-16le';
+  if (even >= pairs * 0.2 && odd <= even * 0.25) return 'utf-16be';
   return null;
 }
 
