@@ -12,6 +12,7 @@ import { csvReadIssue, rowLimitIssue, utf16Of } from '@/data/load/staging';
 import { toCsv } from '@/domain/csv';
 import zh from '@/i18n/zh-CN';
 import en from '@/i18n/en';
+import { i18n } from '@/i18n';
 import { fixturePath, freshRunner, textFile } from '../support/engine';
 import { deflateZip, xlsxOf } from '../support/xlsx';
 
@@ -226,6 +227,26 @@ describe('issue messages', () => {
     expect(missing).toEqual([]);
     expect(zh.issue.unreadable).not.toContain('{detail}');
     expect(en.issue.unreadable).not.toContain('{detail}');
+  });
+
+  it('renders every new message with its facts filled in, in both languages', () => {
+    const codes = [
+      'file_too_large',
+      'too_many_rows',
+      'csv_too_many_columns',
+      'blank_header',
+      'formula_without_value',
+      'not_finite',
+    ] as const;
+    for (const locale of ['zh', 'en'] as const) {
+      i18n.global.locale.value = locale;
+      for (const code of codes) {
+        const text = i18n.global.t(`issue.${code}`, { column: 'FJK', value: 'V-1', detail: '4327' });
+        expect(text, `${locale} ${code}`).not.toMatch(/[{}]/);
+        expect(text, `${locale} ${code}`).toMatch(/V-1|4327/);
+      }
+    }
+    i18n.global.locale.value = 'zh';
   });
 });
 
