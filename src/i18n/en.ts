@@ -100,6 +100,8 @@ const en: typeof zh = {
   issue: {
     unreadable:
       'The file could not be read: it is not an intact CSV, XLSX or Parquet file. Export it again from the program that made it.',
+    fetch_failed:
+      'The file could not be fetched from its address ({detail}). Check the address and the connection, or download it and load it from this computer.',
     unsupported_format: 'Unsupported file type. Use .csv, .xlsx or .parquet (save old .xls files as .xlsx).',
     empty: 'The file has no data rows.',
     file_too_large:

@@ -97,6 +97,7 @@ export default {
   },
   issue: {
     unreadable: '无法读取该文件：它不是完好的 CSV、XLSX 或 Parquet 文件。请用原软件重新导出后再载入。',
+    fetch_failed: '无法从网址取得该文件（{detail}）。请检查网址与网络连接，或先下载文件再从本机载入。',
     unsupported_format: '不支持此文件类型。请使用 .csv、.xlsx 或 .parquet 文件（.xls 请先另存为 .xlsx）。',
     empty: '文件中没有数据行。',
     file_too_large:

@@ -231,6 +231,7 @@ describe('issue messages', () => {
 
   it('renders every new message with its facts filled in, in both languages', () => {
     const codes = [
+      'fetch_failed',
       'file_too_large',
       'too_many_rows',
       'csv_too_many_columns',

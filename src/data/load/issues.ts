@@ -13,6 +13,7 @@ export interface LoadIssue {
 /** Every issue code; each has a message in the user's words in `issue.*` of both languages. */
 export const LOAD_ISSUE_CODES = [
   'unreadable',
+  'fetch_failed',
   'unsupported_format',
   'empty',
   'file_too_large',
