@@ -87,7 +87,7 @@ const en: typeof zh = {
     loaded: 'Loaded data',
     loadFile: 'Load a file',
     loadFileHint:
-      'CSV (UTF-8 or GB18030), Excel (.xlsx, first sheet) or Parquet, wide (one row per report) or long (agency_id, year, cell, value).',
+      'CSV (UTF-8, UTF-16 or GB18030; comma, tab or semicolon separated), Excel (.xlsx, first sheet) or Parquet, wide (one row per report) or long (agency_id, year, cell, value). At most 64 MB and 150,000 rows a file (2,000,000 in the long shape); split larger files.',
     loadUrl: 'Load from a URL',
     load: 'Load',
     loadFailed:

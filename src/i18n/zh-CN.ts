@@ -86,7 +86,7 @@ export default {
     loaded: '已载入的数据',
     loadFile: '载入文件',
     loadFileHint:
-      '支持 CSV（UTF-8 或 GB18030）、Excel（.xlsx，读第一个工作表）与 Parquet，宽表（每行一份年报）或长表（agency_id, year, cell, value）。',
+      '支持 CSV（UTF-8、UTF-16 或 GB18030，逗号、制表符或分号分隔）、Excel（.xlsx，读第一个工作表）与 Parquet，宽表（每行一份年报）或长表（agency_id, year, cell, value）。单个文件最大 64 MB、150,000 行（长表 2,000,000 行），更大的文件请拆分后载入。',
     loadUrl: '从网址载入',
     load: '载入',
     loadFailed: '文件 {file} 未能载入：共 {total} 处问题，以下列出前 {shown} 处。已载入的数据未受影响。',

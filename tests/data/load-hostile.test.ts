@@ -220,6 +220,15 @@ describe('limits', () => {
 });
 
 describe('issue messages', () => {
+  it('states the limits before a file is chosen, as LOAD_LIMITS sets them', () => {
+    const mb = `${LOAD_LIMITS.maxBytes / (1024 * 1024)} MB`;
+    for (const hint of [zh.data.loadFileHint, en.data.loadFileHint]) {
+      expect(hint).toContain(mb);
+      expect(hint).toContain(LOAD_LIMITS.maxRows.toLocaleString('en-US'));
+      expect(hint).toContain(LOAD_LIMITS.maxLongRows.toLocaleString('en-US'));
+    }
+  });
+
   it('has a message in both languages for every issue code, with no engine text slot for unreadable files', () => {
     const missing = LOAD_ISSUE_CODES.filter(
       (c) => !(zh.issue as Record<string, string>)[c] || !(en.issue as Record<string, string>)[c],
