@@ -78,10 +78,25 @@ const BLOCK_TAGS = new Set([
   'html',
 ]);
 
+/**
+ * A rowspan/colspan value: `name`, spaces, `=`, spaces, an optional backslash and quote, spaces,
+ * digits. Read by hand after the name, as a regular expression with two `\s*` around optional
+ * characters backtracks quadratically over a long run of spaces.
+ */
 function spanAttr(attrs: string, name: string): number {
-  const m = new RegExp(`\\b${name}\\s*=\\s*\\\\?["']?\\s*(\\d+)`, 'i').exec(attrs);
-  const n = m ? Number(m[1]) : 1;
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
+  const re = new RegExp(`\\b${name}\\s*=`, 'gi');
+  for (let at = re.exec(attrs); at; at = re.exec(attrs)) {
+    let i = at.index + at[0].length;
+    while (i < attrs.length && /\s/.test(attrs[i] as string)) i++;
+    if (attrs[i] === '\\') i++;
+    if (attrs[i] === '"' || attrs[i] === "'") i++;
+    while (i < attrs.length && /\s/.test(attrs[i] as string)) i++;
+    const digits = /^\d+/.exec(attrs.slice(i, i + 12))?.[0];
+    if (!digits) continue; // e.g. data-rowspan="x": a later rowspan= may still say it
+    const n = Number(digits);
+    return n >= 1 ? Math.min(n, MAX_SPAN) : 1;
+  }
+  return 1;
 }
 
 /** The largest rowspan or colspan read; larger values are read as this. */

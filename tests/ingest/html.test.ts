@@ -128,3 +128,25 @@ describe('html grid expansion', () => {
     expect(doc.lines[1]?.cells.map((c) => [c.text, c.x])).toEqual([['C', 2]]);
   });
 });
+
+describe('span attributes', () => {
+  it('reads the span after a long run of spaces in linear time', () => {
+    // `rowspan=\s*\\?["']?\s*(\d+)` backtracked over the run quadratically: ~0.5 s for 20,000
+    // spaces, minutes for this one.
+    const doc = readHtml(
+      `<table><tr><td rowspan=${' '.repeat(600_000)}x colspan = \\" 3 \\">A</td><td>B</td></tr></table>`,
+    );
+    expect(doc.lines[0]?.cells.map((c) => [c.text, c.x, c.x2])).toEqual([
+      ['A', 0, 3],
+      ['B', 3, 4],
+    ]);
+  });
+
+  it('reads the span of a later attribute when an earlier one of the same name holds no number', () => {
+    const doc = readHtml('<table><tr><td data-colspan="x" colspan="2">A</td><td>B</td></tr></table>');
+    expect(doc.lines[0]?.cells.map((c) => [c.text, c.x])).toEqual([
+      ['A', 0],
+      ['B', 2],
+    ]);
+  });
+});
