@@ -38,7 +38,8 @@ async function read(input: ParseInput, format: Sniffed, options: ParseOptions): 
   const isHtml =
     input.mime?.includes('html') ||
     /\.(html?|shtml|xhtml)$/i.test(input.name) ||
-    /<(table|tr|td|html|body|p|div)\b[^>]*>/i.test(text);
+    // [^<>]: a tag's scan ends at the next '<', so text full of unclosed tags is scanned once.
+    /<(table|tr|td|html|body|p|div)\b[^<>]*>/i.test(text);
   return isHtml ? readHtml(text) : readText(text);
 }
 
