@@ -1,8 +1,9 @@
-/** Report documents that cannot be read are refused in the user's words, never with the reader's error. */
+/** Hostile report documents: refused in the user's words, never with the reader's error, and read in time linear in their size. */
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '@/ingest/report';
 import type { IngestWarning } from '@/ingest/types';
 import { decodeText } from '@/ingest/text';
+import { readPdf } from '@/ingest/pdf';
 
 /** A minimal PDF of the given objects, with a correct cross-reference table. */
 function pdf(objects: readonly string[], trailer: string): Uint8Array {
@@ -89,5 +90,28 @@ describe('a text file full of unclosed tags', () => {
     expect(text.length).toBe(1_050_000);
     const report = await parseReport({ name: 'report.txt', bytes: text });
     expect(report.warnings.map((w) => w.code)).toContain('no_tables');
+  });
+});
+
+describe('a PDF page of very many lines', () => {
+  // Each text item searched every line made so far: ~35 s for 100,000 lines, over a minute for
+  // this page, past the test timeout.
+  it('is grouped into lines within the test timeout', async () => {
+    const n = 150_000;
+    const stream = Array.from({ length: n }, (_, i) => `BT /F1 2 Tf 72 ${i * 2} Td (${i % 10}) Tj ET`).join('\n');
+    const bytes = pdf(
+      [
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 ${n * 2 + 10}] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>`,
+        `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+        '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      ],
+      '/Root 1 0 R',
+    );
+    const doc = await readPdf(bytes);
+    // Lines 2 points apart in a 2-point font are each their own line, read top down.
+    expect(doc.lines).toHaveLength(n);
+    expect(doc.lines[0]?.cells[0]?.text).toBe(String((n - 1) % 10));
   });
 });
