@@ -5,7 +5,9 @@
  *
  *   npm run check -- <dataset files or folders…> [--out rule-results.csv] [--blank-as-zero] [--problems-only]
  *
- * Exit status: 0 when no error-level rule fails, 1 when one does, 2 on bad input.
+ * Exit status: 0 when no error-level rule fails, 1 when one does, 2 on bad input: an unknown
+ * option, a path that cannot be read, or a file the loader refuses (each problem is printed with
+ * its row and column; never a stack trace).
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -75,8 +77,14 @@ async function main(): Promise<number> {
     console.error(String(e instanceof Error ? e.message : e));
     return 2;
   }
+  let paths: string[];
+  try {
+    paths = expand(args.files);
+  } catch (e) {
+    console.error(`cannot read ${args.files.join(', ')}: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
   const runner = await createNodeRunner();
-  const paths = expand(args.files);
   for (const [i, path] of paths.entries()) {
     try {
       await loadDataset(
@@ -85,7 +93,10 @@ async function main(): Promise<number> {
         i === 0 ? 'replace' : 'append',
       );
     } catch (e) {
-      if (!(e instanceof DatasetLoadError)) throw e;
+      if (!(e instanceof DatasetLoadError)) {
+        console.error(`${path}: not loaded: ${e instanceof Error ? e.message : String(e)}`);
+        return 2;
+      }
       console.error(`${path}: not loaded, ${e.total} problem(s):`);
       for (const issue of e.issues) {
         const where = [issue.row !== undefined ? `row ${issue.row}` : '', issue.column ? `column ${issue.column}` : '']

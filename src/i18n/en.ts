@@ -94,7 +94,7 @@ const en: typeof zh = {
     loaded: 'Loaded data',
     loadFile: 'Load a file',
     loadFileHint:
-      'CSV (UTF-8 or GB18030), Excel (.xlsx, first sheet) or Parquet, wide (one row per report) or long (agency_id, year, cell, value).',
+      'CSV (UTF-8, UTF-16 or GB18030; comma, tab or semicolon separated), Excel (.xlsx, first sheet) or Parquet, wide (one row per report) or long (agency_id, year, cell, value). At most 64 MB and 150,000 rows a file (2,000,000 in the long shape); split larger files.',
     loadUrl: 'Load from a URL',
     load: 'Load',
     loadFailed:
@@ -105,13 +105,34 @@ const en: typeof zh = {
     download: 'Download current data (CSV)',
   },
   issue: {
-    unreadable: 'The file could not be read ({detail}). Check that it is a CSV, XLSX or Parquet file.',
+    unreadable:
+      'The file could not be read: it is not an intact CSV, XLSX or Parquet file. Export it again from the program that made it.',
+    fetch_failed:
+      'The file could not be fetched from its address ({detail}). Check the address and the connection, or download it and load it from this computer.',
     unsupported_format: 'Unsupported file type. Use .csv, .xlsx or .parquet (save old .xls files as .xlsx).',
     empty: 'The file has no data rows.',
+    file_too_large:
+      'The file is {value}, over the {detail} that can be loaded. Split it by year or region into smaller files, or save it as Parquet.',
+    too_many_rows:
+      'The file has about {value} data rows, over the limit of {detail}. Split it by year or region into smaller files.',
+    out_of_memory:
+      'The browser ran out of memory loading this file. Split it into smaller files, or close other tabs and try again.',
+    csv_unterminated_quote:
+      'This row opens a double quote (") that is never closed, so the rest cannot be read as CSV. Add or remove the quote.',
+    csv_too_many_columns:
+      'This row has more columns than the {detail} of the header. Check for an extra separator; text containing commas must be in double quotes.',
+    csv_malformed:
+      'This row cannot be read as CSV. Check its separators and quotes, or save the file from Excel as "CSV UTF-8" and load it again.',
     missing_column: 'Required column "{column}" is missing. Add it as described in datasets/README.md.',
     unknown_column: 'Unknown column "{column}". Rename it to a contract key (e.g. t3_new_total) or remove it.',
     duplicate_column: 'Column "{column}" appears twice. Keep one.',
+    blank_header:
+      'Column {detail} ({column}) has no header but holds data. Give it a column name (e.g. t3_new_total) or delete it (from pandas, save with index=False).',
+    formula_without_value:
+      'Cell {value} is a formula whose result is not saved in the file. Open and save the file in Excel (or paste the cells as values), then load it again.',
     not_a_number: '"{value}" is not a number. Enter a number, or leave the cell empty if not reported.',
+    not_finite:
+      '"{value}" is not a valid number (NaN or infinity). Enter a number, or leave the cell empty if not reported.',
     not_integer: '"{value}" is not a whole number. Counts must be integers.',
     negative: '"{value}" is negative. Counts cannot be negative (only 2019 本年增/减 changes can).',
     too_large: '"{value}" is implausibly large; check it.',

@@ -94,7 +94,7 @@ export default {
     loaded: '已载入的数据',
     loadFile: '载入文件',
     loadFileHint:
-      '支持 CSV（UTF-8 或 GB18030）、Excel（.xlsx，读第一个工作表）与 Parquet，宽表（每行一份年报）或长表（agency_id, year, cell, value）。',
+      '支持 CSV（UTF-8、UTF-16 或 GB18030，逗号、制表符或分号分隔）、Excel（.xlsx，读第一个工作表）与 Parquet，宽表（每行一份年报）或长表（agency_id, year, cell, value）。单个文件最大 64 MB、150,000 行（长表 2,000,000 行），更大的文件请拆分后载入。',
     loadUrl: '从网址载入',
     load: '载入',
     loadFailed: '文件 {file} 未能载入：共 {total} 处问题，以下列出前 {shown} 处。已载入的数据未受影响。',
@@ -104,13 +104,27 @@ export default {
     download: '下载当前数据（CSV）',
   },
   issue: {
-    unreadable: '无法读取该文件（{detail}）。请确认它是 CSV、XLSX 或 Parquet 文件。',
+    unreadable: '无法读取该文件：它不是完好的 CSV、XLSX 或 Parquet 文件。请用原软件重新导出后再载入。',
+    fetch_failed: '无法从网址取得该文件（{detail}）。请检查网址与网络连接，或先下载文件再从本机载入。',
     unsupported_format: '不支持此文件类型。请使用 .csv、.xlsx 或 .parquet 文件（.xls 请先另存为 .xlsx）。',
     empty: '文件中没有数据行。',
+    file_too_large:
+      '文件有 {value}，超过可载入的上限 {detail}。请按年度或地区拆成几个较小的文件分别载入，或改用 Parquet 格式。',
+    too_many_rows: '文件约有 {value} 行数据，超过可载入的上限 {detail} 行。请按年度或地区拆成几个较小的文件。',
+    out_of_memory: '浏览器内存不足，未能载入该文件。请拆成几个较小的文件，或关闭其他标签页后重试。',
+    csv_unterminated_quote: '这一行有未配对的英文双引号（"），其后的内容无法按 CSV 读取。请补上或删除这个引号。',
+    csv_too_many_columns:
+      '这一行的列数多于表头的 {detail} 列。请检查这一行是否多了分隔符；含逗号的文字须用英文双引号括起。',
+    csv_malformed: '这一行无法按 CSV 读取。请检查它的分隔符与引号，或用 Excel“另存为 CSV UTF-8”后再载入。',
     missing_column: '缺少必需的列“{column}”。请按 datasets/README.md 的列规范补上该列。',
     unknown_column: '未知的列“{column}”。请改为规范中的列名（如 t3_new_total），或删除该列。',
     duplicate_column: '列“{column}”重复出现。请只保留一列。',
+    blank_header:
+      '第 {detail} 列（{column}）没有表头，却有数据。请填上列名（如 t3_new_total），或删除这一列（用 pandas 导出时请加 index=False）。',
+    formula_without_value:
+      '单元格 {value} 是公式，文件中没有保存它的计算结果。请在 Excel 中打开并保存一次（或复制后“粘贴为数值”），再载入。',
     not_a_number: '“{value}”不是数字。请填写数字；未填报请留空。',
+    not_finite: '“{value}”不是有效的数字（NaN 或无穷大）。请填写数字；未填报请留空。',
     not_integer: '“{value}”不是整数。件数必须为整数。',
     negative: '“{value}”为负数。件数不能为负（仅 2019 模板的“本年增/减”可为负）。',
     too_large: '“{value}”过大，请检查是否误填。',

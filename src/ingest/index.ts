@@ -1,4 +1,4 @@
-export { parseReport, cellsRead, isUnreadable, sniffFormat, type ParseOptions } from '@/ingest/report';
+export { parseReport, cellsRead, isUnreadable, readFailure, sniffFormat, type ParseOptions } from '@/ingest/report';
 export type {
   IngestWarning,
   ParsedReport,

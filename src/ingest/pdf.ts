@@ -52,11 +52,27 @@ interface RawTextItem {
   height?: number;
 }
 
+/**
+ * Items → lines: an item joins the first line whose baseline is within tolerance of its own.
+ * Items come top to bottom, so lines are made in falling y, and only the last few can be within
+ * `max(1.5, h × 0.45)` of an item (the tolerance is never larger): those are searched, not every
+ * line of the page, which took time quadratic in the lines of a page. Items without a finite
+ * position cannot be placed and are left out.
+ */
 function groupLines(items: Item[]): Item[][] {
-  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = items
+    .filter((it) => Number.isFinite(it.y) && Number.isFinite(it.h) && Number.isFinite(it.x))
+    .sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: { y: number; h: number; items: Item[] }[] = [];
   for (const it of sorted) {
-    const line = lines.find((l) => Math.abs(l.y - it.y) <= Math.max(1.5, Math.min(l.h, it.h) * 0.45));
+    const reach = Math.max(1.5, it.h * 0.45);
+    let from = lines.length;
+    while (from > 0 && (lines[from - 1] as (typeof lines)[number]).y - it.y <= reach) from--;
+    let line: (typeof lines)[number] | undefined;
+    for (let i = from; i < lines.length && !line; i++) {
+      const l = lines[i] as (typeof lines)[number];
+      if (Math.abs(l.y - it.y) <= Math.max(1.5, Math.min(l.h, it.h) * 0.45)) line = l;
+    }
     if (line) line.items.push(it);
     else lines.push({ y: it.y, h: it.h, items: [it] });
   }

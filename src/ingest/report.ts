@@ -38,8 +38,51 @@ async function read(input: ParseInput, format: Sniffed, options: ParseOptions): 
   const isHtml =
     input.mime?.includes('html') ||
     /\.(html?|shtml|xhtml)$/i.test(input.name) ||
-    /<(table|tr|td|html|body|p|div)\b[^>]*>/i.test(text);
+    // [^<>]: a tag's scan ends at the next '<', so text full of unclosed tags is scanned once.
+    /<(table|tr|td|html|body|p|div)\b[^<>]*>/i.test(text);
   return isHtml ? readHtml(text) : readText(text);
+}
+
+/**
+ * Why a document could not be read, in the user's words: the reader's own error (pdf.js's
+ * `PasswordException`, `InvalidPDFException`, a ZIP error from the DOCX reader…) is never shown.
+ */
+export function readFailure(e: unknown, format: SourceFormat): IngestWarning {
+  const kind = typeof e === 'object' && e !== null ? String((e as { name?: unknown }).name ?? '') : '';
+  if (kind === 'PasswordException') {
+    return warning(
+      'pdf_encrypted',
+      '该 PDF 有密码保护，无法读取。请用密码打开后另存为不加密的 PDF，或改用年报的网页版。',
+      'This PDF is password-protected and cannot be read. Open it with its password and save an unprotected copy, or use the web page of the report.',
+      undefined,
+      'error',
+    );
+  }
+  if (format === 'pdf') {
+    return warning(
+      'pdf_invalid',
+      '该 PDF 已损坏或不完整，无法读取。请重新下载，或改用年报的网页版。',
+      'This PDF is damaged or incomplete and cannot be read. Download it again, or use the web page of the report.',
+      undefined,
+      'error',
+    );
+  }
+  if (format === 'docx') {
+    return warning(
+      'docx_invalid',
+      '该 Word 文件已损坏或不是 .docx 格式，无法读取。请在 Word 中打开并另存为 .docx 或 PDF。',
+      'This Word file is damaged or not a .docx and cannot be read. Open it in Word and save it as .docx or PDF.',
+      undefined,
+      'error',
+    );
+  }
+  return warning(
+    'unreadable',
+    '文件无法读取。请确认它是年报的网页（HTML）、文本、PDF 或 Word（.docx）文件。',
+    'The file could not be read. Check that it is the report as a web page (HTML), text, PDF or Word (.docx) file.',
+    undefined,
+    'error',
+  );
 }
 
 function emptyReport(input: ParseInput, format: SourceFormat, warnings: IngestWarning[]): ParsedReport {
@@ -76,15 +119,7 @@ export async function parseReport(input: ParseInput, options: ParseOptions = {})
   try {
     doc = await read(input, sniffed, options);
   } catch (e) {
-    return emptyReport(input, sniffed, [
-      warning(
-        'unreadable',
-        `文件无法读取：${String(e)}`,
-        `the file could not be read: ${String(e)}`,
-        undefined,
-        'error',
-      ),
-    ]);
+    return emptyReport(input, sniffed, [readFailure(e, sniffed)]);
   }
   const warnings: IngestWarning[] = [...doc.warnings];
   const identity = detectIdentity(doc.text, input.name);

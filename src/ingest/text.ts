@@ -97,8 +97,29 @@ export function detectTextMode(text: string): TextMode {
 }
 
 /** Decode bytes as UTF-8, falling back to GB18030 (common for older Chinese text files). */
+/**
+ * UTF-16 (Notepad's "Unicode", Excel's "Unicode text") by its byte-order mark, or by the NUL byte
+ * that every other byte of its ASCII characters (digits, spaces, line breaks) carries.
+ */
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const n = Math.min(bytes.length, 4096) & ~1;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  if (n >= 4 && odd >= (n / 2) * 0.2 && even <= odd * 0.25) return 'utf-16le';
+  if (n >= 4 && even >= (n / 2) * 0.2 && odd <= even * 0.25) return 'utf-16be';
+  return null;
+}
+
 export function decodeText(bytes: Uint8Array | string): string {
   if (typeof bytes === 'string') return bytes;
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes).replace(/^\uFEFF/, '');
   const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const bad = (utf8.match(/\uFFFD/g) ?? []).length;
   if (bad > 2) {

@@ -44,4 +44,37 @@ describe('npm run check', () => {
     expect(out).toContain('row 2, column t3_new_total');
     expect(out).toContain('[negative]');
   }, 60_000);
+
+  it('loads a long file with a template column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-'));
+    const file = join(dir, 'long.csv');
+    writeFileSync(
+      file,
+      'agency_id,agency_name,year,template,level,kind,cell,value\n' +
+        'x,某局,2023,2021,county,department,t3_new_person,3\n' +
+        'x,某局,2023,2021,county,department,t3_new_total,3\n',
+    );
+    const { code, out } = check(file, '--out', join(dir, 'r.csv'));
+    expect(out).toContain('1 reports of 1 agencies');
+    expect(out).not.toMatch(/Binder Error|\n\s+at /);
+    expect(code === 0 || code === 1).toBe(true);
+  }, 60_000);
+
+  it("exits 2 with a message in the user's words, never a stack trace, for a file the parser cannot read", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-'));
+    const bad = join(dir, 'quote.csv');
+    writeFileSync(bad, 'agency_id,agency_name,year,level,kind,t3_new_total\nx,"某局,2023,county,department,4\n');
+    const { code, out } = check(bad);
+    expect(code).toBe(2);
+    expect(out).toContain('row 2: ');
+    expect(out).toContain('[csv_unterminated_quote]');
+    expect(out).not.toMatch(/Invalid Input Error|strict_mode|\n\s+at /);
+  }, 60_000);
+
+  it('exits 2 without a stack trace for a path that does not exist', () => {
+    const { code, out } = check(join(tmpdir(), 'no-such-dataset-file.csv'));
+    expect(code).toBe(2);
+    expect(out).toContain('no-such-dataset-file.csv');
+    expect(out).not.toMatch(/\n\s+at /);
+  }, 60_000);
 });

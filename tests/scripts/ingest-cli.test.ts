@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,4 +75,20 @@ describe('npm run ingest', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/scanned\.pdf .*UNREADABLE: scanned PDF, no text layer/);
   });
+
+  it('reads 645 KB of unclosed tags and a 2 MB table of huge spans without stalling or running out of memory', () => {
+    // Before the HTML reader was linear and capped, the first took ~51 s and the second ran out of memory.
+    const unclosed = join(dir, 'unclosed.html');
+    writeFileSync(unclosed, '<div class="x" '.repeat(43_000));
+    const spans = join(dir, 'spans.html');
+    const row = '<tr>' + '<td rowspan="200" colspan="200">1</td>'.repeat(50) + '</tr>';
+    writeFileSync(spans, '<table>' + row.repeat(1_100) + '</table>');
+    const out = join(dir, 'hostile.csv');
+    const { status } = ingest(unclosed, spans, '--out', out);
+    // Neither holds a report, so both are unreadable (exit 1), each with its reason.
+    expect(status).toBe(1);
+    const warnings = readFileSync(out.replace(/\.csv$/, '.warnings.csv'), 'utf8');
+    expect(warnings).toContain('grid_capped');
+    expect(warnings.match(/no_tables/g)).toHaveLength(2);
+  }, 30_000);
 });

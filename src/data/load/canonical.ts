@@ -2,7 +2,7 @@ import { CELLS, IDENTITY_COLUMNS, type CellDef } from '@/domain/catalogue';
 import { join, name, sql, type Fragment } from '@/data/sql';
 import type { ColumnMapping } from '@/data/load/schema';
 import type { Staging } from '@/data/load/staging';
-import { normalized } from '@/data/load/validate';
+import { normalized, textNormalized } from '@/data/load/validate';
 
 /** The canonical table every view reads: one row per agency and report year. */
 export const REPORTS_TABLE = 'reports';
@@ -22,8 +22,7 @@ function typed(key: string, staged: string): Fragment {
     const n = sql`TRY_CAST(${name(staged)} AS DOUBLE)`;
     return c.valueKind === 'decimal' ? n : sql`CAST(${n} AS BIGINT)`;
   }
-  const v = normalized(staged);
-  return key === 'year' ? sql`CAST(${v} AS INTEGER)` : sql`CAST(${v} AS VARCHAR)`;
+  return key === 'year' ? sql`CAST(${normalized(staged)} AS INTEGER)` : sql`CAST(${textNormalized(staged)} AS VARCHAR)`;
 }
 
 /** The same conversion for a value that is already an expression (the long shape's pivot). */
@@ -74,8 +73,10 @@ export function longProjection(staging: Staging, mapping: ColumnMapping): Fragme
   const cols = ALL_KEYS.map((key) => {
     if (key === 'agency_id' || key === 'year') return sql`${id(key)} AS ${name(key)}`;
     if (key === 'template') {
+      // Inside an aggregate the year is read through any_value too (it is grouped on, so it is the
+      // row's year): GROUP BY ALL cannot mix an aggregate with the bare column.
       const given = mapping.byKey.has('template') ? sql`any_value(${id('template')})` : null;
-      return sql`${templateExpr(given, year)} AS ${name(key)}`;
+      return sql`${templateExpr(given, given ? sql`any_value(${year})` : year)} AS ${name(key)}`;
     }
     const c = CELLS.find((d) => d.key === key);
     if (!c) return sql`any_value(${id(key)}) AS ${name(key)}`;

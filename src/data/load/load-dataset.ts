@@ -3,13 +3,14 @@ import { compressors } from 'hyparquet-compressors';
 import { readSheet } from 'read-excel-file/universal';
 import type { QueryRunner } from '@/data/query-runner';
 import { name, sql } from '@/data/sql';
-import { DatasetLoadError, type LoadIssue } from '@/data/load/issues';
-import { mapColumns } from '@/data/load/schema';
-import { dropStaging, stageCsv, stageRecords, type Staging } from '@/data/load/staging';
-import { ensureLoadHelpers, findValueIssues } from '@/data/load/validate';
+import { DatasetLoadError, LOAD_LIMITS, MAX_LISTED_ISSUES, type LoadIssue } from '@/data/load/issues';
+import { keyForHeader, mapColumns } from '@/data/load/schema';
+import { dropStaging, rowLimitIssue, stageCsv, stageRecords, type Staging } from '@/data/load/staging';
+import { blankHeaderIssues, ensureLoadHelpers, findValueIssues } from '@/data/load/validate';
 import { longProjection, REPORTS_TABLE, typedProjection, wideProjection } from '@/data/load/canonical';
 import { isTypedWide, typedColumnsIpc, typedIssues } from '@/data/load/typed-columns';
 import { refreshQualityTables } from '@/data/quality';
+import { formulasWithoutValue } from '@/data/load/xlsx-formulas';
 
 export type DatasetFormat = 'csv' | 'parquet' | 'xlsx';
 
@@ -54,6 +55,8 @@ async function readParquet(file: DatasetFile): Promise<ParquetColumns> {
     const metadata = parquetMetadata(buffer);
     const header = parquetSchema(metadata).children.map((c) => c.element.name);
     const rowCount = Number(metadata.num_rows);
+    const tooMany = rowLimitIssue(file.name, rowCount, header.includes('cell') && header.includes('value'));
+    if (tooMany) throw new DatasetLoadError(file.name, [tooMany], 1);
     const columns = header.map(() => new Array<unknown>(rowCount).fill(null));
     const index = new Map(header.map((h, i) => [h, i]));
     await parquetRead({
@@ -69,6 +72,7 @@ async function readParquet(file: DatasetFile): Promise<ParquetColumns> {
     });
     return { header, columns, rowCount };
   } catch (e) {
+    if (e instanceof DatasetLoadError) throw e;
     throw new DatasetLoadError(file.name, [{ code: 'unreadable', file: file.name, detail: (e as Error).message }], 1);
   }
 }
@@ -135,7 +139,11 @@ async function stagedTable(
   try {
     if (staging.rowCount === 0) fail(file, { issues: [{ code: 'empty', file }], total: 1 });
     const mapping = mapColumns(file, staging.header, staging.columns);
-    if (mapping.issues.length > 0) fail(file, { issues: mapping.issues, total: mapping.issues.length });
+    const blank = await blankHeaderIssues(runner, file, staging);
+    if (mapping.issues.length > 0 || blank.total > 0) {
+      const issues = [...mapping.issues, ...blank.issues];
+      fail(file, { issues: issues.slice(0, MAX_LISTED_ISSUES), total: mapping.issues.length + blank.total });
+    }
     const found = await findValueIssues(runner, file, staging, mapping);
     if (found.total > 0) fail(file, found);
     const projection = mapping.shape === 'long' ? longProjection(staging, mapping) : wideProjection(staging, mapping);
@@ -156,6 +164,25 @@ async function stageXlsx(runner: QueryRunner, file: DatasetFile): Promise<Stagin
     throw new DatasetLoadError(file.name, [{ code: 'unreadable', file: file.name, detail: (e as Error).message }], 1);
   }
   const [header = [], ...records] = rows;
+  const formulas = await formulasWithoutValue(file.bytes);
+  if (formulas.length > 0) {
+    const issues: LoadIssue[] = formulas.map((ref) => {
+      const [, letters = '', row = '0'] = /^([A-Z]+)(\d+)$/.exec(ref) ?? [];
+      const col = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const h = header[col];
+      return {
+        code: 'formula_without_value',
+        file: file.name,
+        row: Number(row),
+        column: h === null || h === undefined || String(h) === '' ? letters : String(h),
+        value: ref,
+      };
+    });
+    throw new DatasetLoadError(file.name, issues.slice(0, MAX_LISTED_ISSUES), issues.length);
+  }
+  const keys = new Set(header.map((h) => keyForHeader(String(h ?? ''))));
+  const tooMany = rowLimitIssue(file.name, records.length, keys.has('cell') && keys.has('value'));
+  if (tooMany) throw new DatasetLoadError(file.name, [tooMany], 1);
   return stageRecords(
     runner,
     header.map((h) => (h === null || h === undefined ? '' : String(h))),
@@ -175,11 +202,39 @@ async function canonicalTable(
   return stagedTable(runner, file.name, await stageXlsx(runner, file), table);
 }
 
+const MIB = 1024 * 1024;
+
+/**
+ * The refusal of a file larger than `LOAD_LIMITS.maxBytes`, or null. Callers holding a `File` ask
+ * with its size before reading it into memory; `loadDataset` asks again.
+ */
+export function fileSizeIssue(file: string, bytes: number): LoadIssue | null {
+  if (bytes <= LOAD_LIMITS.maxBytes) return null;
+  return {
+    code: 'file_too_large',
+    file,
+    value: `${(bytes / MIB).toFixed(1)} MB`,
+    detail: `${LOAD_LIMITS.maxBytes / MIB} MB`,
+  };
+}
+
+/**
+ * An error of the engine or a reader library, as a located issue: its own text is kept in
+ * `detail` for the command line, never put in a message.
+ */
+function engineIssue(file: string, e: unknown): LoadIssue {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  // DuckDB: "Out of Memory Error: …"; V8: "Array buffer allocation failed", "Invalid string length".
+  const memory = /out of memory|allocation failed|invalid (string|array|typed array) length/i.test(text);
+  return { code: memory ? 'out_of_memory' : 'unreadable', file, detail: text };
+}
+
 /**
  * Loads a dataset file into the canonical `reports` table, validating it against the catalogue.
  * `replace` swaps the table only once the new rows are complete and valid; `append` adds rows to
  * what is loaded (e.g. parsed reports), refusing any (agency_id, year) already there. On any
- * problem it throws DatasetLoadError and the loaded data is untouched.
+ * problem it throws DatasetLoadError and the loaded data is untouched; a file over `LOAD_LIMITS`
+ * is refused before it is read.
  */
 export async function loadDataset(
   engine: QueryRunner | Promise<QueryRunner>,
@@ -189,9 +244,17 @@ export async function loadDataset(
   const format = detectFormat(file);
   if (!format) throw new DatasetLoadError(file.name, [{ code: 'unsupported_format', file: file.name }], 1);
   if (file.bytes.length === 0) throw new DatasetLoadError(file.name, [{ code: 'empty', file: file.name }], 1);
+  const tooLarge = fileSizeIssue(file.name, file.bytes.length);
+  if (tooLarge) throw new DatasetLoadError(file.name, [tooLarge], 1);
 
   // The engine may still be starting: Parquet is decoded and checked before it is awaited.
-  const prepared = format === 'parquet' ? await prepareParquet(file) : null;
+  let prepared: PreparedParquet | null = null;
+  try {
+    prepared = format === 'parquet' ? await prepareParquet(file) : null;
+  } catch (e) {
+    if (e instanceof DatasetLoadError) throw e;
+    throw new DatasetLoadError(file.name, [engineIssue(file.name, e)], 1);
+  }
   const runner = await engine;
   await ensureLoadHelpers(runner);
   const next = `next_${Date.now().toString(36)}_${(loads++).toString(36)}`;
@@ -204,6 +267,9 @@ export async function loadDataset(
     // Derived from the loaded data, so kept in step with it here, whoever loads.
     await refreshQualityTables(runner);
     return await summarize(runner, file.name, format, shape, name(next));
+  } catch (e) {
+    if (e instanceof DatasetLoadError) throw e;
+    throw new DatasetLoadError(file.name, [engineIssue(file.name, e)], 1);
   } finally {
     await runner.query(sql`DROP TABLE IF EXISTS ${name(next)}`);
   }

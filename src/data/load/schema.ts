@@ -32,7 +32,7 @@ export function mapColumns(file: string, header: readonly string[], columns: rea
   const byKey = new Map<string, string>();
   header.forEach((h, i) => {
     const staged = columns[i] as string;
-    if (h === '') return; // a trailing separator or an unnamed index column: nothing to read
+    if (h === '') return; // blank headers: refused by blankHeaderIssues if their column holds data
     const key = keyForHeader(h);
     if (!key) {
       issues.push({ code: 'unknown_column', file, row: 1, column: h });

@@ -1,7 +1,8 @@
 import { Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import type { QueryRunner } from '@/data/query-runner';
 import { join, name, nameLiteral, sql } from '@/data/sql';
-import { DatasetLoadError } from '@/data/load/issues';
+import { DatasetLoadError, LOAD_LIMITS, type LoadIssue } from '@/data/load/issues';
+import { keyForHeader } from '@/data/load/schema';
 
 /**
  * Every input format lands first in a staging table of text columns `c0…cN` plus `__row` (the row
@@ -22,20 +23,65 @@ const nextName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${(co
 
 export const stagingColumn = (i: number) => `c${i}`;
 
-/** Bytes of a CSV as UTF-8: GB18030 files (common from Excel on Chinese Windows) are re-encoded. */
-export function csvAsUtf8(bytes: Uint8Array): Uint8Array {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('gb18030').decode(bytes);
+/**
+ * UTF-16 by its byte-order mark, or, without one, by the NUL bytes its ASCII characters carry in
+ * every other byte (digits, commas and Latin headers are plentiful in any dataset).
+ */
+export function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return new TextEncoder().encode(text);
+  const pairs = n / 2;
+  if (odd >= pairs * 0.2 && even <= odd * 0.25) return 'utf-16le';
+  if (even >= pairs * 0.2 && odd <= even * 0.25) return 'utf-16be';
+  return null;
+}
+
+/**
+ * The text of a CSV: UTF-8, else UTF-16 (Excel's "Unicode text"), else GB18030 (Excel on Chinese
+ * Windows); a byte-order mark is dropped.
+ */
+export function csvText(bytes: Uint8Array): string {
+  const utf16 = utf16Of(bytes);
+  let text: string;
+  if (utf16) text = new TextDecoder(utf16).decode(bytes);
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('gb18030').decode(bytes);
+    }
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Bytes of a CSV as UTF-8, whatever it was written in (see `csvText`). */
+export function csvAsUtf8(bytes: Uint8Array): Uint8Array {
+  return new TextEncoder().encode(csvText(bytes));
+}
+
+export type CsvDelimiter = ',' | ';' | '\t';
+
+/**
+ * The separator, from the header line: comma when it has one, else tab, else semicolon (Excel
+ * writes ';' where the comma is the decimal mark).
+ */
+export function csvDelimiter(firstLine: string): CsvDelimiter {
+  if (firstLine.includes(',')) return ',';
+  if (firstLine.includes('\t')) return '\t';
+  if (firstLine.includes(';')) return ';';
+  return ',';
 }
 
 /** The first record of a CSV text (the header), honouring quotes. */
-export function firstCsvRecord(text: string): string[] {
+export function firstCsvRecord(text: string, delim: CsvDelimiter = ','): string[] {
   const fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -48,7 +94,7 @@ export function firstCsvRecord(text: string): string[] {
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+    else if (ch === delim) {
       fields.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') break;
@@ -58,16 +104,49 @@ export function firstCsvRecord(text: string): string[] {
   return fields;
 }
 
+/** Lines after the header: an upper bound of the data rows (a quoted field may span lines). */
+function dataLines(utf8: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < utf8.length; i++) if (utf8[i] === 10) n++;
+  if (utf8.length > 0 && utf8[utf8.length - 1] !== 10) n++;
+  return Math.max(0, n - 1);
+}
+
+/** A refusal when a file has more data rows than `LOAD_LIMITS` allow for its shape. */
+export function rowLimitIssue(file: string, rows: number, long: boolean): LoadIssue | null {
+  const max = long ? LOAD_LIMITS.maxLongRows : LOAD_LIMITS.maxRows;
+  return rows > max
+    ? { code: 'too_many_rows', file, value: rows.toLocaleString('en-US'), detail: max.toLocaleString('en-US') }
+    : null;
+}
+
+/**
+ * DuckDB's CSV reader error → a located issue in the user's words. Its text (parser options and
+ * "possible fixes" meant for a programmer) is never shown; the line it names is the file's line,
+ * which is the row a spreadsheet shows.
+ */
+export function csvReadIssue(file: string, message: string): LoadIssue {
+  const line = /CSV Error on Line:\s*(\d+)/i.exec(message);
+  const row = line ? { row: Number(line[1]) } : {};
+  if (/unterminated quote/i.test(message)) return { code: 'csv_unterminated_quote', file, ...row };
+  // "Found: n" is where the reader stopped counting, not the row's columns: only the header's count is said.
+  const cols = /Expected Number of Columns:\s*(\d+)/i.exec(message);
+  if (cols) return { code: 'csv_too_many_columns', file, ...row, detail: cols[1] as string };
+  if (/out of memory/i.test(message)) return { code: 'out_of_memory', file };
+  return { code: 'csv_malformed', file, ...row };
+}
+
 export async function stageCsv(runner: QueryRunner, file: string, bytes: Uint8Array): Promise<Staging> {
   const fileName = `${nextName('upload')}.csv`;
   const raw = nextName('raw');
   const table = nextName('staging');
   const utf8 = csvAsUtf8(bytes);
   const head = new TextDecoder().decode(utf8.subarray(0, 256 * 1024));
-  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
-  // A tab-separated file is read as such; everything else as comma-separated.
-  const delim = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
-  const header = delim === ',' ? firstCsvRecord(head) : firstLine.split('\t');
+  const delim = csvDelimiter(head.split(/\r?\n/, 1)[0] ?? '');
+  const header = firstCsvRecord(head, delim);
+  const keys = new Set(header.map((h) => keyForHeader(h)));
+  const tooMany = rowLimitIssue(file, dataLines(utf8), keys.has('cell') && keys.has('value'));
+  if (tooMany) throw new DatasetLoadError(file, [tooMany], 1);
   await runner.registerFile(fileName, utf8);
   try {
     // The header row is read as data (header = false), so no name from the file becomes an
@@ -79,7 +158,7 @@ export async function stageCsv(runner: QueryRunner, file: string, bytes: Uint8Ar
     );
   } catch (e) {
     await runner.dropFile(fileName);
-    throw new DatasetLoadError(file, [{ code: 'unreadable', file, detail: (e as Error).message }], 1);
+    throw new DatasetLoadError(file, [csvReadIssue(file, (e as Error).message)], 1);
   }
   await runner.dropFile(fileName);
   await runner.query(

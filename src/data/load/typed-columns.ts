@@ -14,7 +14,10 @@ const asNumber = (v: unknown): number | null | undefined =>
   v === null || v === undefined ? null : typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : undefined;
 const asText = (v: unknown): string | null => {
   if (v === null || v === undefined) return null;
-  const s = String(v).trim();
+  // As the text path: the apostrophe a CSV export puts before = + - @ is not part of the text.
+  const s = String(v)
+    .trim()
+    .replace(/^'(?=[=+\-@\t\r])/, '');
   return s === '' ? null : s;
 };
 
@@ -32,7 +35,7 @@ export function isTypedWide(columns: TypedColumns): boolean {
 
 /** The value checks of the text path (validate.ts), over typed columns: a plain loop. */
 function numericProblem(v: number, kind: CellValueKind): LoadIssueCode | null {
-  if (!Number.isFinite(v)) return 'not_a_number';
+  if (!Number.isFinite(v)) return 'not_finite';
   if (Math.abs(v) >= 1e15) return 'too_large';
   if (kind !== 'decimal' && v !== Math.floor(v)) return 'not_integer';
   if (kind !== 'signed_count' && v < 0) return 'negative';

@@ -9,9 +9,20 @@ import type { Staging } from '@/data/load/staging';
 /** Printed markers of "not reported": blank, slash, dashes, 无. Never 0. */
 export const NULL_MARKERS: readonly string[] = ['', '/', '-', '—', '–', '－', '无'];
 
-/** A staged text column, trimmed, thousands separators removed, null markers → NULL. */
+/** A staged number column, trimmed, thousands separators removed, null markers → NULL. */
 export function normalized(stagingCol: string): Fragment {
   return sql`dd_norm(${name(stagingCol)})`;
+}
+
+/**
+ * A staged text column (agency id and name, region, sector…) as written: trimmed, null markers →
+ * NULL, and nothing else changed — "某局,某办" keeps its comma. The one exception is the apostrophe
+ * a CSV export puts before text starting with = + - @ (so that a spreadsheet does not run it as a
+ * formula): it belongs to the CSV file, not to the name, so `'-示例市统计局` is read as
+ * `-示例市统计局`, and an exported CSV loads back as the data it came from.
+ */
+export function textNormalized(stagingCol: string): Fragment {
+  return sql`dd_text(${name(stagingCol)})`;
 }
 
 const CATALOGUE_TABLE = 'dd_catalogue_cells';
@@ -26,6 +37,10 @@ export async function ensureLoadHelpers(runner: QueryRunner): Promise<void> {
   const markers = NULL_MARKERS.map((m) => `'${m}'`).join(', ');
   await runner.query({
     text: `CREATE OR REPLACE TEMP MACRO dd_norm(x) AS (CASE WHEN trim(x) IN (${markers}) THEN NULL ELSE replace(trim(x), ',', '') END)`,
+    params: [],
+  });
+  await runner.query({
+    text: `CREATE OR REPLACE TEMP MACRO dd_text(x) AS (CASE WHEN trim(x) IN (${markers}) THEN NULL ELSE regexp_replace(trim(x), '^''([=+\\-@\\t\\r])', '\\1') END)`,
     params: [],
   });
   const exists = await runner.query(
@@ -52,21 +67,25 @@ function valueProblems(raw: Fragment, kind: Fragment): Fragment {
   return sql`CASE
     WHEN ${raw} IS NULL THEN NULL
     WHEN ${n} IS NULL THEN CASE WHEN dd_norm(${raw}) IS NULL THEN NULL ELSE 'not_a_number' END
+    WHEN isnan(${n}) OR isinf(${n}) THEN 'not_finite'
     WHEN abs(${n}) >= 1e15 THEN 'too_large'
     WHEN ${kind} <> 'decimal' AND ${n} <> floor(${n}) THEN 'not_integer'
     WHEN ${kind} <> 'signed_count' AND ${n} < 0 THEN 'negative'
   END`;
 }
 
-/** Checks of one identity column; `v` is its normalized text. */
-function identityProblems(key: string, v: Fragment): Fragment | null {
-  const year = sql`TRY_CAST(${v} AS INTEGER)`;
+/**
+ * Checks of one identity column; `v` is its normalized text, `n` its text with thousands
+ * separators removed. A year must be written as a whole number: "2021.6" is refused, not rounded.
+ */
+function identityProblems(key: string, v: Fragment, n: Fragment): Fragment | null {
+  const year = sql`TRY_CAST(${n} AS DOUBLE)`;
   switch (key) {
     case 'agency_id':
     case 'agency_name':
       return sql`CASE WHEN ${v} IS NULL THEN 'empty_identity' END`;
     case 'year':
-      return sql`CASE WHEN ${year} IS NULL OR ${year} NOT BETWEEN 2000 AND 2100 THEN 'bad_year' END`;
+      return sql`CASE WHEN ${year} IS NULL OR NOT regexp_full_match(${n}, '[0-9]{4}([.]0*)?') OR ${year} NOT BETWEEN 2000 AND 2100 THEN 'bad_year' END`;
     case 'template':
       return sql`CASE WHEN ${v} IS NOT NULL AND ${v} NOT IN (${[...TEMPLATES]}) THEN 'bad_template' END`;
     case 'level':
@@ -83,7 +102,7 @@ function identityProbes(staging: Staging, mapping: ColumnMapping): Fragment[] {
   const probes: Fragment[] = [];
   let ord = 0;
   for (const [key, staged] of mapping.byKey) {
-    const problem = identityProblems(key, normalized(staged));
+    const problem = identityProblems(key, textNormalized(staged), normalized(staged));
     if (!problem) continue;
     probes.push(
       sql`SELECT __row AS at_row, ${ord++} AS ord, ${key} AS at_col, ${name(staged)} AS value, ${problem} AS code, NULL AS detail FROM ${name(staging.table)}`,
@@ -205,13 +224,63 @@ function duplicateSelect(staging: Staging, mapping: ColumnMapping): Fragment | n
   const id = mapping.byKey.get('agency_id');
   const year = mapping.byKey.get('year');
   if (!id || !year) return null;
-  const keyParts = [normalized(id), sql`TRY_CAST(${normalized(year)} AS INTEGER)`];
+  const keyParts = [textNormalized(id), sql`TRY_CAST(${normalized(year)} AS INTEGER)`];
   const cellCol = mapping.byKey.get('cell');
   if (mapping.shape === 'long' && cellCol) keyParts.push(normalized(cellCol));
   const code = mapping.shape === 'long' ? 'duplicate_cell' : 'duplicate_report';
   return sql`SELECT at_row, 200000 AS ord, 'agency_id' AS at_col, value, ${code} AS code, CAST(first_row AS VARCHAR) AS detail FROM (
-      SELECT __row AS at_row, ${normalized(id)} AS value,
+      SELECT __row AS at_row, ${textNormalized(id)} AS value,
         min(__row) OVER (PARTITION BY ${join(keyParts)}) AS first_row
       FROM ${name(staging.table)}
     ) WHERE at_row <> first_row`;
+}
+
+/** A column's letters as a spreadsheet shows them: 0 → A, 26 → AA. */
+export function columnLetters(i: number): string {
+  return i < 26 ? String.fromCharCode(65 + i) : columnLetters(Math.floor(i / 26) - 1) + columnLetters(i % 26);
+}
+
+/**
+ * Columns with a blank header that hold data: the loader cannot tell what they are, and reading
+ * on without them would drop their values unsaid. A blank column with a blank header (a trailing
+ * separator) is fine. Each is named by its letters and position, with the first row it has data.
+ */
+export async function blankHeaderIssues(
+  runner: QueryRunner,
+  file: string,
+  staging: Staging,
+): Promise<{ issues: LoadIssue[]; total: number }> {
+  const blank = staging.header.flatMap((h, i) => (h === '' ? [i] : []));
+  if (blank.length === 0) return { issues: [], total: 0 };
+  // One UNPIVOT scan joined to a table of the blank columns: an aggregate per column ran
+  // DuckDB-WASM out of memory on 5,000 columns.
+  const table = `${staging.table}_blank`;
+  const arrow = new Table({
+    col: vectorFromArray(
+      blank.map((i) => staging.columns[i] as string),
+      new Utf8(),
+    ),
+    pos: vectorFromArray(blank, new Int32()),
+  });
+  await runner.insertArrowIPC(table, tableToIPC(arrow, 'stream'), true);
+  let rows: Record<string, unknown>[];
+  try {
+    rows = await runner.query(sql`
+      SELECT b.pos, min(u.__row) AS first_row
+      FROM ${name(staging.table)} UNPIVOT (raw FOR col IN (COLUMNS(* EXCLUDE (__row)))) u
+      JOIN ${name(table)} b ON b.col = u.col
+      WHERE trim(u.raw) <> ''
+      GROUP BY b.pos
+      ORDER BY b.pos`);
+  } finally {
+    await runner.query(sql`DROP TABLE IF EXISTS ${name(table)}`);
+  }
+  const found: LoadIssue[] = rows.map((r) => ({
+    code: 'blank_header',
+    file,
+    row: Number(r.first_row),
+    column: columnLetters(Number(r.pos)),
+    detail: String(Number(r.pos) + 1),
+  }));
+  return { issues: found.slice(0, MAX_LISTED_ISSUES), total: found.length };
 }
