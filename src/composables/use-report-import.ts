@@ -7,7 +7,7 @@ import { markRaw, ref, shallowRef, watch } from 'vue';
 import { DATASET_COLUMNS } from '@/domain/catalogue';
 import { toCsv, type DataTable } from '@/domain/csv';
 import type { CheckResult } from '@/domain/rules';
-import { parseReport, type ParsedReport } from '@/ingest';
+import { parseReport, readFailure, type ParsedReport } from '@/ingest';
 import { formatCsv, WARNING_COLUMNS, warningRows, type CsvValue } from '@/ingest/csv';
 import {
   formRow,
@@ -162,13 +162,7 @@ export function useReportImport() {
             template: null,
             cells: {},
             provenance: {},
-            warnings: [
-              {
-                code: 'unreadable',
-                message: { zh: `文件无法读取：${String(e)}`, en: `the file could not be read: ${String(e)}` },
-                severity: 'error',
-              },
-            ],
+            warnings: [readFailure(e, 'text')],
           };
           target.report = markRaw(report);
         }

@@ -95,3 +95,25 @@ export function yearSpan(yearsWithData: readonly number[]): string {
   const hi = Math.max(...ys);
   return lo === hi ? String(lo) : `${lo}–${hi}`;
 }
+
+/** A size in bytes as people read it: "1.2 MB", "830 KB". */
+export function formatBytes(bytes: number, lang: Lang): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = bytes;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u += 1;
+  }
+  return `${formatDecimal(v, lang, u === 0 || v >= 100 ? 0 : 1)} ${units[u]}`;
+}
+
+/** A moment as zh-CN writes it ("2026/11/30 08:05"), or in English ("11/30/2026, 08:05"). */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return NO_VALUE;
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(d);
+}

@@ -102,6 +102,18 @@ const en: typeof zh = {
     loadedOk: 'Loaded {file}: {reports} reports from {agencies} agencies.',
     row: 'row {row}',
     column: 'column {column}',
+    kept: 'Data kept in this browser',
+    keptNote:
+      'Files you load and reports you import are kept in this browser and are still here after a reload; others opening a link you share do not see them.',
+    keptNone: 'Nothing kept yet.',
+    keptFile: '{name}, loaded {when}, {size}',
+    keptAppended: 'plus {n} imported reports',
+    forget: 'Remove from this browser',
+    storageUsed: 'Storage used by this site: {used} (limit about {quota})',
+    keepFailed:
+      'The data could not be kept in the browser ({reason}). It stays usable in this session; after a reload it must be loaded again.',
+    keepMemory:
+      'This browser does not allow keeping files (private mode, for example): loaded data lasts for this session only.',
     download: 'Download current data (CSV)',
   },
   issue: {

@@ -24,7 +24,22 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const version = computed(() => state.value.version);
   const generation = computed(() => state.value.generation);
   const appended = computed(() => state.value.appended);
+  const keep = computed(() => state.value.keep);
+  const kept = computed(() => state.value.kept);
   const active = computed(() => entries.value.find((e) => e.id === activeId.value) ?? null);
 
-  return { entries, activeId, wantedId, status, summary, failure, version, generation, appended, active };
+  return {
+    entries,
+    activeId,
+    wantedId,
+    status,
+    summary,
+    failure,
+    version,
+    generation,
+    appended,
+    keep,
+    kept,
+    active,
+  };
 });

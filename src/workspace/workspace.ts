@@ -6,7 +6,7 @@
  */
 import type { QueryRunner } from '@/data/query-runner';
 import { DatasetLoadError, type LoadIssue } from '@/data/load/issues';
-import { loadDataset, type DatasetFile, type LoadSummary } from '@/data/load/load-dataset';
+import { fileSizeIssue, loadDataset, type DatasetFile, type LoadSummary } from '@/data/load/load-dataset';
 import { decodeLoadedTotals, loadedTotalsQuery } from '@/data/queries/import';
 import type { KeptDataset, KeptStore } from '@/workspace/keep';
 
@@ -65,19 +65,40 @@ export interface WorkspaceState {
   /** Reports appended from documents on top of the dataset. */
   readonly appended: number;
   readonly keep: KeepState;
+  /** What the browser keeps, oldest first. */
+  readonly kept: readonly KeptDataset[];
 }
 
 export type Fetcher = (url: string) => Promise<Uint8Array>;
 
 const defaultFetch: Fetcher = async (url) => {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const name = decodeURIComponent(url.split('/').pop() || url);
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    throw new FetchError(name, [{ code: 'fetch_failed', file: name, detail: (e as Error).message }], 1);
+  }
+  if (!res.ok) throw new FetchError(name, [{ code: 'fetch_failed', file: name, detail: `HTTP ${res.status}` }], 1);
+  const size = Number(res.headers.get('content-length'));
+  const tooLarge = Number.isFinite(size) ? fileSizeIssue(name, size) : null;
+  if (tooLarge) throw new DatasetLoadError(name, [tooLarge], 1);
   return new Uint8Array(await res.arrayBuffer());
 };
 
 function failureOf(e: unknown, file: string): LoadFailure {
   if (e instanceof DatasetLoadError) return { file: e.file, issues: e.issues, total: e.total };
   return { file, issues: [{ code: 'unreadable', file, detail: (e as Error).message }], total: 1 };
+}
+
+/** A fetch that failed (offline, 404…): said as such, not as a damaged file. */
+class FetchError extends DatasetLoadError {}
+
+/** A file the user chose: its size is known before its bytes are read (a huge one is refused unread). */
+export interface ChosenFile {
+  readonly name: string;
+  readonly size: number;
+  read(): Promise<Uint8Array>;
 }
 
 /** The name under which imported reports are appended (messages name it). */
@@ -98,6 +119,7 @@ export class Workspace {
     generation: 0,
     appended: 0,
     keep: { kind: null, failure: null },
+    kept: [],
   };
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
@@ -127,7 +149,7 @@ export class Workspace {
           if (k.hasFile)
             this.register({ id: k.id, fileName: k.fileName, generated: false, origin: 'file', loadedAt: k.loadedAt });
         }
-        this.set({ keep: { kind: this.store.kind, failure: null } });
+        this.set({ keep: { kind: this.store.kind, failure: null }, kept: [...this.kept.values()] });
       } catch (e) {
         this.set({ keep: { kind: null, failure: (e as Error).message } });
       }
@@ -136,6 +158,7 @@ export class Workspace {
 
   /** Keeps something in the browser; a failure is said, and loses nothing already loaded. */
   private async keepWith(task: (s: KeptStore) => Promise<void>): Promise<void> {
+    this.set({ kept: [...this.kept.values()] });
     if (!this.store) return;
     try {
       await task(this.store);
@@ -258,10 +281,29 @@ export class Workspace {
   }
 
   /** Loads a file the user chose; it becomes a registered dataset once it loaded. */
-  loadFile(file: DatasetFile): Promise<boolean> {
-    const id = fileDatasetId(file.name);
-    this.set({ wantedId: id });
+  loadFile(chosen: DatasetFile | ChosenFile): Promise<boolean> {
+    const tooLarge = 'size' in chosen ? fileSizeIssue(chosen.name, chosen.size) : null;
+    if (tooLarge) {
+      // Refused before a byte is read: a file over the limit would only run the page out of memory.
+      this.set({ failure: { file: chosen.name, issues: [tooLarge], total: 1 } });
+      return Promise.resolve(false);
+    }
+    this.set({ wantedId: fileDatasetId(chosen.name) });
     return this.enqueue(async () => {
+      let file: DatasetFile;
+      try {
+        file = 'read' in chosen ? { name: chosen.name, bytes: await chosen.read() } : chosen;
+      } catch (e) {
+        this.set({ failure: failureOf(e, chosen.name), wantedId: this.current.activeId });
+        return false;
+      }
+      return this.loadBytes(file);
+    });
+  }
+
+  private async loadBytes(file: DatasetFile): Promise<boolean> {
+    const id = fileDatasetId(file.name);
+    {
       const ok = await this.replace(id, async () => file, file.name);
       if (ok) {
         this.files.set(id, file.bytes);
@@ -285,7 +327,7 @@ export class Workspace {
       }
       if (!ok && this.current.wantedId === id) this.set({ wantedId: this.current.activeId });
       return ok;
-    });
+    }
   }
 
   /** Loads a dataset from a URL; it becomes a registered dataset once it loaded. */

@@ -77,6 +77,46 @@ describe('one owner for the loaded data', () => {
     await page.close();
   });
 
+  it('keeps an uploaded file across a reload, and forgets it on request', async () => {
+    const { page, errors } = await openPage(h, '#/data?noanim=1');
+    const summary = page.locator('[data-testid="loaded-summary"]');
+    await summary.waitFor({ timeout: 60_000 });
+    const csv = readFileSync(new URL('../fixtures/data/wide.csv', import.meta.url));
+    await page
+      .locator('[data-testid="file-input"]')
+      .setInputFiles({ name: 'wide.csv', mimeType: 'text/csv', buffer: csv });
+    await page.locator('[data-testid="load-ok"]').waitFor();
+    const loaded = await summary.innerText();
+    expect(loaded).toContain('wide.csv');
+    await page.locator('[data-kept="file:wide.csv"]').waitFor();
+    expect(await page.locator('[data-testid="storage-used"]').innerText()).toMatch(/\d/);
+
+    await page.reload();
+    await page.waitForFunction(
+      (want) => document.querySelector('[data-testid="loaded-summary"]')?.textContent?.trim() === want,
+      loaded.trim(),
+      { timeout: 60_000 },
+    );
+    expect(decodeURIComponent(page.url())).toContain('ds=file:wide.csv');
+    await screenshot(page, 'data-kept-zh');
+    // Figures come from the kept file: the Overview says so, and shows no demo figures.
+    await page.locator('[data-testid="tab-overview"]').click();
+    await page.locator('[data-testid="kpis"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="generated-note"]').count()).toBe(0);
+
+    await page.locator('[data-testid="tab-data"]').click();
+    await page.locator('[data-kept="file:wide.csv"] [data-role="forget"]').click();
+    await page.waitForFunction(() => !location.hash.includes('ds='));
+    await expect.poll(() => summary.innerText(), { timeout: 60_000 }).toContain('5,393');
+    expect(await page.locator('[data-kept="file:wide.csv"]').count()).toBe(0);
+    await page.reload();
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-kept]').count()).toBe(0);
+    expect(await page.locator('[data-testid="dataset"] option[value="file:wide.csv"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says plainly when a link names a dataset this browser does not have, and shows no other figures', async () => {
     const { page, errors } = await openPage(h, '#/overview?noanim=1&ds=file%3Aelsewhere.csv');
     const banner = page.locator('[data-testid="dataset-missing"]');
