@@ -9,7 +9,11 @@ export function useWorkspace(): Workspace {
   return workspace;
 }
 
-/** The engine, resolved when DuckDB-WASM is ready (reads only: writes go through the workspace). */
-export function useRunner(): Promise<QueryRunner> {
-  return useWorkspace().runner;
+/**
+ * The engine, resolved when DuckDB-WASM is ready (reads only: writes go through the workspace).
+ * Each `await` asks the workspace anew, so a caller never keeps an engine that was replaced.
+ */
+export function useRunner(): PromiseLike<QueryRunner> {
+  const workspace = useWorkspace();
+  return { then: (ok, fail) => workspace.runner.then(ok, fail) };
 }

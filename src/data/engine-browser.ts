@@ -3,7 +3,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { CONNECTION_SETUP, type QueryRunner } from '@/data/query-runner';
+import { CONNECTION_SETUP, EngineLostError, type QueryRunner } from '@/data/query-runner';
 import { arrowRows, OPEN_CONFIG } from '@/data/engine-shared';
 
 /**
@@ -15,19 +15,39 @@ export async function createBrowserRunner(): Promise<QueryRunner> {
     mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
     eh: { mainModule: ehWasm, mainWorker: ehWorker },
   });
+  // The worker fetches the wasm itself and, when that fails, never answers: ask first (a HEAD
+  // request, so nothing is downloaded twice) and fail at once with a reason.
+  for (const url of [bundle.mainModule, bundle.mainWorker as string]) {
+    const res = await fetch(url, { method: 'HEAD' }).catch((e: Error) => ({ ok: false, status: e.message }));
+    if (!res.ok) throw new Error(`${url.split('/').pop()}: ${res.status}`);
+  }
   const worker = new Worker(bundle.mainWorker as string);
+  // A worker that crashes (or is stopped) answers nothing ever again: every call races this.
+  let markLost: (e: Error) => void = () => undefined;
+  const lost = new Promise<Error>((resolve) => (markLost = resolve));
+  let gone: Error | null = null;
+  const lose = (reason: string) => {
+    if (gone) return;
+    gone = new EngineLostError(reason);
+    markLost(gone);
+  };
+  worker.addEventListener('error', (e) => lose(e.message || 'worker error'));
+  worker.addEventListener('messageerror', () => lose('worker message error'));
+  const guard = <T>(p: Promise<T>): Promise<T> =>
+    gone ? Promise.reject(gone) : Promise.race([p, lost.then((e) => Promise.reject(e))]);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await guard(db.instantiate(bundle.mainModule, bundle.pthreadWorker));
   performance.mark('engine-instantiated');
-  await db.open(OPEN_CONFIG);
-  const conn = await db.connect();
-  for (const s of CONNECTION_SETUP) await conn.query(s);
+  await guard(db.open(OPEN_CONFIG));
+  const conn = await guard(db.connect());
+  for (const s of CONNECTION_SETUP) await guard(conn.query(s));
 
   // DuckDB-WASM runs one statement at a time per connection; queue them so that a slow query
   // never interleaves with a load.
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = chain.then(task, task);
+    const guarded = () => guard(task());
+    const next = chain.then(guarded, guarded);
     chain = next.catch(() => undefined);
     return next;
   };
@@ -46,5 +66,10 @@ export async function createBrowserRunner(): Promise<QueryRunner> {
     registerFile: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
     dropFile: (name) => serial(async () => void (await db.dropFile(name))),
     insertArrowIPC: (table, ipc, create) => serial(() => conn.insertArrowFromIPCStream(ipc, { name: table, create })),
+    lost,
+    stop: () => {
+      worker.terminate();
+      lose('stopped');
+    },
   };
 }

@@ -15,6 +15,21 @@ export interface QueryRunner {
   dropFile(name: string): Promise<void>;
   /** Creates (or appends to) a table from an Arrow IPC stream. */
   insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
+  /**
+   * Settles when the engine is gone (its worker crashed or was stopped): every call after that, and
+   * every call still waiting, rejects instead of hanging. Engines that cannot be lost leave it out.
+   */
+  readonly lost?: Promise<Error>;
+  /** Stops the engine (the browser's worker), as a crash would. */
+  stop?(): void;
+}
+
+/** What a call to a lost engine rejects with. */
+export class EngineLostError extends Error {
+  constructor(reason: string) {
+    super(`the analysis engine stopped: ${reason}`);
+    this.name = 'EngineLostError';
+  }
 }
 
 /** Settings run right after connecting, on every engine. */

@@ -9,6 +9,10 @@ const en: typeof zh = {
     subtitle: 'Government information-disclosure annual reports',
     language: '中文',
     loading: 'Loading data…',
+    engineFailed:
+      'The analysis engine could not run: {reason}. Check the connection and try again; data kept in the browser is not lost.',
+    engineRetry: 'Restart the engine',
+    engineRestarting: 'The analysis engine stopped; starting it again and reloading the data…',
     engineLoading: 'Starting the analysis engine…',
   },
   nav: {

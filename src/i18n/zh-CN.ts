@@ -8,6 +8,9 @@ export default {
     subtitle: '政府信息公开工作年度报告统计',
     language: 'English',
     loading: '正在载入数据…',
+    engineFailed: '分析引擎未能运行：{reason}。请检查网络后重试；保存在浏览器中的数据不会丢失。',
+    engineRetry: '重新启动引擎',
+    engineRestarting: '分析引擎已停止，正在重新启动并载入原有数据…',
     engineLoading: '正在启动分析引擎…',
   },
   nav: {

@@ -26,6 +26,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const appended = computed(() => state.value.appended);
   const keep = computed(() => state.value.keep);
   const kept = computed(() => state.value.kept);
+  const engine = computed(() => state.value.engine);
   const active = computed(() => entries.value.find((e) => e.id === activeId.value) ?? null);
 
   return {
@@ -40,6 +41,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
     appended,
     keep,
     kept,
+    engine,
     active,
   };
 });

@@ -27,6 +27,14 @@ export interface DatasetEntry {
   readonly loadedAt?: string;
 }
 
+/** The analysis engine: starting, ready, or failed (it could not start, or stopped) with why. */
+export interface EngineState {
+  readonly status: 'starting' | 'ready' | 'failed';
+  readonly error: string | null;
+  /** How many times it was started again after a failure. */
+  readonly restarts: number;
+}
+
 /** Where the user's data is kept, and whether the last attempt to keep something failed. */
 export interface KeepState {
   /** "opfs", "indexeddb" or "memory" (this session only); null until known. */
@@ -67,6 +75,7 @@ export interface WorkspaceState {
   readonly keep: KeepState;
   /** What the browser keeps, oldest first. */
   readonly kept: readonly KeptDataset[];
+  readonly engine: EngineState;
 }
 
 export type Fetcher = (url: string) => Promise<Uint8Array>;
@@ -120,6 +129,7 @@ export class Workspace {
     appended: 0,
     keep: { kind: null, failure: null },
     kept: [],
+    engine: { status: 'starting', error: null, restarts: 0 },
   };
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
@@ -130,11 +140,65 @@ export class Workspace {
   private readonly kept = new Map<string, KeptDataset>();
   private store: KeptStore | null = null;
 
+  private engine: Promise<QueryRunner>;
+
   constructor(
     /** Passed pending: a dataset is decoded while the engine is still starting. */
-    readonly runner: Promise<QueryRunner>,
+    runner: Promise<QueryRunner>,
     private readonly fetchBytes: Fetcher = defaultFetch,
-  ) {}
+    /** Starts a new engine after a failure; without it a failed engine stays failed. */
+    private readonly startEngine: (() => Promise<QueryRunner>) | null = null,
+  ) {
+    this.engine = runner;
+    this.watchEngine(runner);
+  }
+
+  /** The current engine (a new one after a restart): ask for it at each use, do not keep it. */
+  get runner(): Promise<QueryRunner> {
+    return this.engine;
+  }
+
+  private watchEngine(engine: Promise<QueryRunner>): void {
+    engine.then(
+      (r) => {
+        if (engine !== this.engine) return;
+        this.set({ engine: { ...this.current.engine, status: 'ready', error: null } });
+        void r.lost?.then((e) => {
+          if (engine !== this.engine) return;
+          this.set({ engine: { ...this.current.engine, status: 'failed', error: e.message } });
+          void this.restartEngine(); // a lost engine is started again at once, with the data it had
+        });
+      },
+      (e: unknown) => {
+        if (engine !== this.engine) return;
+        this.set({ engine: { ...this.current.engine, status: 'failed', error: (e as Error)?.message ?? String(e) } });
+      },
+    );
+  }
+
+  /**
+   * Starts a new engine and loads into it what was loaded (the dataset and the reports imported onto
+   * it), without a page reload. Queries follow the new `version`.
+   */
+  restartEngine(): Promise<boolean> {
+    const start = this.startEngine;
+    if (!start) return Promise.resolve(false);
+    const engine = start();
+    this.engine = engine;
+    this.set({ engine: { status: 'starting', error: null, restarts: this.current.engine.restarts + 1 } });
+    this.watchEngine(engine);
+    return this.enqueue(async () => {
+      try {
+        await engine;
+      } catch {
+        return false;
+      }
+      const id = this.current.activeId ?? this.current.wantedId;
+      const source = id ? this.sourceOf(id) : null;
+      if (!id || !source) return true;
+      return this.replace(id, source, this.entry(id)?.fileName ?? id);
+    });
+  }
 
   /**
    * Brings back what the browser kept (the user's files, reports appended to any dataset) before
@@ -233,7 +297,8 @@ export class Workspace {
       });
       return true;
     } catch (e) {
-      this.set({ failure: failureOf(e, name) });
+      // A failed engine is said once, by the engine's state; it is no fault of the file.
+      if (this.current.engine.status !== 'failed') this.set({ failure: failureOf(e, name) });
       return false;
     }
   }
@@ -265,19 +330,24 @@ export class Workspace {
     return this.enqueue(async () => {
       if (this.current.wantedId !== id) return false; // superseded before it started
       if (this.current.activeId === id) return true;
-      const entry = this.entry(id); // looked up in turn: a restore before it may have brought it back
-      if (!entry) return false;
-      const name = entry.fileName ?? id;
-      const kept = this.files.get(id);
-      if (kept) return this.replace(id, async () => ({ name, bytes: kept }), name);
-      const store = this.store;
-      if (entry.origin === 'file' && store && this.kept.get(id)?.hasFile) {
-        return this.replace(id, () => store.readFile(id).then((bytes) => ({ name, bytes })), name);
-      }
-      const url = entry.url;
-      if (!url) return false;
-      return this.replace(id, async () => ({ name, bytes: await this.fetchBytes(url) }), name);
+      const source = this.sourceOf(id); // looked up in turn: a restore before it may have brought it back
+      return source ? this.replace(id, source, this.entry(id)?.fileName ?? id) : false;
     });
+  }
+
+  /** Where the bytes of a registered dataset come from: this session, the browser's store, or its URL. */
+  private sourceOf(id: string): (() => Promise<DatasetFile>) | null {
+    const entry = this.entry(id);
+    if (!entry) return null;
+    const name = entry.fileName ?? id;
+    const held = this.files.get(id);
+    if (held) return async () => ({ name, bytes: held });
+    const store = this.store;
+    if (entry.origin === 'file' && store && this.kept.get(id)?.hasFile) {
+      return () => store.readFile(id).then((bytes) => ({ name, bytes }));
+    }
+    const url = entry.url;
+    return url ? async () => ({ name, bytes: await this.fetchBytes(url) }) : null;
   }
 
   /** Loads a file the user chose; it becomes a registered dataset once it loaded. */
