@@ -16,10 +16,13 @@ export async function createBrowserRunner(): Promise<QueryRunner> {
     eh: { mainModule: ehWasm, mainWorker: ehWorker },
   });
   // The worker fetches the wasm itself and, when that fails, never answers: ask first (a HEAD
-  // request, so nothing is downloaded twice) and fail at once with a reason.
-  for (const url of [bundle.mainModule, bundle.mainWorker as string]) {
-    const res = await fetch(url, { method: 'HEAD' }).catch((e: Error) => ({ ok: false, status: e.message }));
-    if (!res.ok) throw new Error(`${url.split('/').pop()}: ${res.status}`);
+  // request, so nothing is downloaded twice) and fail at once with a reason. Under the service
+  // worker (offline after a first visit) the files come from its cache, which answers GET only.
+  if (!navigator.serviceWorker?.controller) {
+    for (const url of [bundle.mainModule, bundle.mainWorker as string]) {
+      const res = await fetch(url, { method: 'HEAD' }).catch((e: Error) => ({ ok: false, status: e.message }));
+      if (!res.ok) throw new Error(`${url.split('/').pop()}: ${res.status}`);
+    }
   }
   const worker = new Worker(bundle.mainWorker as string);
   // A worker that crashes (or is stopped) answers nothing ever again: every call races this.

@@ -1,4 +1,5 @@
-import { Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { Int32, Table, Utf8, tableToIPC, type Vector } from 'apache-arrow';
+import { vectorOf } from '@/data/load/arrow-vector';
 import type { QueryRunner } from '@/data/query-runner';
 import { join, name, nameLiteral, sql } from '@/data/sql';
 import { DatasetLoadError, LOAD_LIMITS, type LoadIssue } from '@/data/load/issues';
@@ -186,13 +187,13 @@ export async function stageRecords(
   const table = nextName('staging');
   // Explicit Utf8 vectors: inferred string vectors would be dictionary-encoded.
   const vectors: Record<string, Vector> = {
-    __row: vectorFromArray(
+    __row: vectorOf(
       records.map((_, i) => i + firstDataRow),
       new Int32(),
     ),
   };
   header.forEach((_, c) => {
-    vectors[stagingColumn(c)] = vectorFromArray(
+    vectors[stagingColumn(c)] = vectorOf(
       records.map((r) => textOf(r[c])),
       new Utf8(),
     );

@@ -1,4 +1,5 @@
-import { Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { Float64, Int32, Table, Utf8, tableToIPC, type Vector } from 'apache-arrow';
+import { vectorOf } from '@/data/load/arrow-vector';
 import { CELLS, IDENTITY_COLUMNS, KINDS, LEVELS, TEMPLATES, type CellValueKind } from '@/domain/catalogue';
 import { MAX_LISTED_ISSUES, type LoadIssue, type LoadIssueCode } from '@/data/load/issues';
 
@@ -112,13 +113,13 @@ export function typedColumnsIpc(columns: TypedColumns): Uint8Array {
   const vectors: Record<string, Vector> = {};
   for (const [key, values] of columns) {
     if (key === 'year')
-      vectors[key] = vectorFromArray(
+      vectors[key] = vectorOf(
         values.map((v) => (v === null ? null : Number(v))),
         new Int32(),
       );
-    else if (identity.has(key)) vectors[key] = vectorFromArray(values.map(asText), new Utf8());
+    else if (identity.has(key)) vectors[key] = vectorOf(values.map(asText), new Utf8());
     else
-      vectors[key] = vectorFromArray(
+      vectors[key] = vectorOf(
         values.map((v) => asNumber(v) ?? null),
         new Float64(),
       );

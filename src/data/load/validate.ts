@@ -1,4 +1,5 @@
-import { Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { Int32, Table, Utf8, tableToIPC } from 'apache-arrow';
+import { vectorOf } from '@/data/load/arrow-vector';
 import { CELLS, LEVELS, KINDS, TEMPLATES } from '@/domain/catalogue';
 import type { QueryRunner } from '@/data/query-runner';
 import { join, name, sql, type Fragment } from '@/data/sql';
@@ -47,11 +48,11 @@ export async function ensureLoadHelpers(runner: QueryRunner): Promise<void> {
     sql`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${CATALOGUE_TABLE}`,
   );
   if (Number(exists[0]?.n) > 0) return;
-  const keys = vectorFromArray(
+  const keys = vectorOf(
     CELLS.map((c) => c.key),
     new Utf8(),
   );
-  const kinds = vectorFromArray(
+  const kinds = vectorOf(
     CELLS.map((c) => c.valueKind),
     new Utf8(),
   );
@@ -117,19 +118,19 @@ async function cellMappingTable(runner: QueryRunner, staging: Staging, mapping: 
   if (entries.length === 0) return null;
   const table = `${staging.table}_map`;
   const arrow = new Table({
-    col: vectorFromArray(
+    col: vectorOf(
       entries.map(([, staged]) => staged),
       new Utf8(),
     ),
-    ord: vectorFromArray(
+    ord: vectorOf(
       entries.map((_, i) => 100 + i),
       new Int32(),
     ),
-    key: vectorFromArray(
+    key: vectorOf(
       entries.map(([key]) => key),
       new Utf8(),
     ),
-    kind: vectorFromArray(
+    kind: vectorOf(
       entries.map(([key]) => CELLS.find((c) => c.key === key)?.valueKind ?? 'count'),
       new Utf8(),
     ),
@@ -256,11 +257,11 @@ export async function blankHeaderIssues(
   // DuckDB-WASM out of memory on 5,000 columns.
   const table = `${staging.table}_blank`;
   const arrow = new Table({
-    col: vectorFromArray(
+    col: vectorOf(
       blank.map((i) => staging.columns[i] as string),
       new Utf8(),
     ),
-    pos: vectorFromArray(blank, new Int32()),
+    pos: vectorOf(blank, new Int32()),
   });
   await runner.insertArrowIPC(table, tableToIPC(arrow, 'stream'), true);
   let rows: Record<string, unknown>[];
