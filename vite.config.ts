@@ -1,6 +1,7 @@
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The Content-Security-Policy `npm start` (vite preview) sends, and the one to send from any host
@@ -22,7 +23,32 @@ export const CONTENT_SECURITY_POLICY = [
 
 export default defineConfig({
   base: './',
-  plugins: [vue()],
+  plugins: [
+    vue(),
+    // Offline after the first visit: the service worker keeps the app, the bundled datasets and
+    // (on first use) the engine and the PDF reader's files, so every view opens with no network.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,mjs,css,html,parquet,svg,ico}'],
+        globIgnores: ['**/pdf.worker*', '**/duckdb-*'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        clientsClaim: true,
+        skipWaiting: true,
+        runtimeCaching: [
+          {
+            // Large files used by the engine and the PDF reader: kept once fetched (their names carry a hash).
+            urlPattern: /\.(wasm|bcmap|ttf|pfb)$|duckdb-browser-.*\.js$|pdf\.worker.*\.mjs$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'engine-and-readers', expiration: { maxEntries: 400 } },
+          },
+        ],
+      },
+    }),
+  ],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),

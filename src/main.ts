@@ -14,6 +14,23 @@ BUNDLED_DATASETS.forEach((d) => workspace.register(d));
 // The user's own files come back first, so a link or a reload that names one finds it.
 void workspace.restore(browserStore());
 
+/**
+ * Offline after the first visit: the service worker keeps what it serves, but the engine's files
+ * were fetched before it controlled the page. Ask for them again through it once it does (the
+ * browser's HTTP cache answers), so the next visit starts with no network.
+ */
+function keepEngineOffline(urls: readonly string[]): void {
+  const sw = navigator.serviceWorker;
+  if (!sw || !urls.length) return;
+  const warm = () => urls.forEach((u) => void fetch(u).catch(() => undefined));
+  if (sw.controller) warm();
+  else sw.addEventListener('controllerchange', warm, { once: true });
+}
+void workspace.runner.then(
+  (r) => keepEngineOffline(r.assets ?? []),
+  () => undefined,
+);
+
 // Diagnostics for the end-to-end tests and for support: stop the engine as a crash would.
 (window as unknown as { __dashboard: object }).__dashboard = {
   stopEngine: () => workspace.runner.then((r) => r.stop?.()),

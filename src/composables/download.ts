@@ -1,5 +1,5 @@
 import { toCsv, type DataTable } from '@/domain/csv';
-import { exportCsv, type ExportTable } from '@/domain/export-table';
+import { exportCsv, workbookSheets, type ExportMeta, type ExportTable } from '@/domain/export-table';
 import type { Lang } from '@/domain/format';
 
 /** Saves text or a data URL as a file through a temporary link. */
@@ -32,6 +32,31 @@ export function downloadCsv(table: DataTable, fileName: string): void {
  */
 export function downloadTableCsv(table: DataTable | ExportTable, lang: Lang, fileName: string): void {
   downloadText(exportCsv(table, lang), fileName, 'text/csv;charset=utf-8');
+}
+
+/**
+ * The table as an Excel workbook: the same table as the CSV, and a notes sheet with the title,
+ * filters, source and a definition of every column. The writer is loaded on first use.
+ */
+export async function downloadTableXlsx(
+  table: DataTable | ExportTable,
+  meta: ExportMeta,
+  lang: Lang,
+  fileName: string,
+): Promise<void> {
+  downloadBlob(await xlsxBlob(table, meta, lang, new Date().toISOString()), fileName);
+}
+
+export async function xlsxBlob(
+  table: DataTable | ExportTable,
+  meta: ExportMeta,
+  lang: Lang,
+  exportedAt: string,
+): Promise<Blob> {
+  const { default: writeXlsxFile } = await import('write-excel-file/universal');
+  const sheets = workbookSheets(table, meta, lang, exportedAt);
+  // Cells are values, never formulas: a text starting with "=" stays text in a string cell.
+  return writeXlsxFile(sheets.map((s) => ({ sheet: s.name, data: s.rows.map((r) => [...r]) }))).toBlob();
 }
 
 /** Draws an SVG document onto a canvas `scale` times its size and returns it as PNG. */

@@ -70,6 +70,7 @@ export async function createBrowserRunner(): Promise<QueryRunner> {
     dropFile: (name) => serial(async () => void (await db.dropFile(name))),
     insertArrowIPC: (table, ipc, create) => serial(() => conn.insertArrowFromIPCStream(ipc, { name: table, create })),
     lost,
+    assets: [bundle.mainModule, bundle.mainWorker as string],
     stop: () => {
       worker.terminate();
       lose('stopped');

@@ -22,6 +22,8 @@ export interface QueryRunner {
   readonly lost?: Promise<Error>;
   /** Stops the engine (the browser's worker), as a crash would. */
   stop?(): void;
+  /** The files the engine was started from (the browser's wasm and worker), to keep for offline use. */
+  readonly assets?: readonly string[];
 }
 
 /** What a call to a lost engine rejects with. */

@@ -83,6 +83,8 @@ const en: typeof zh = {
     exportPngHint: 'Download a PNG ({n}× resolution) with title, unit and source',
     exportSvg: 'SVG',
     exportSvgHint: 'Download an SVG with title, unit and source; opens on its own',
+    exportXlsx: 'Excel',
+    exportXlsxHint: 'Download the chart data (Excel, with a notes sheet: title, filters, source, column definitions)',
     exportCsv: 'CSV',
     exportCsvHint: 'Download the chart data (CSV, UTF-8)',
     copyImage: 'Copy image',

@@ -82,6 +82,8 @@ export default {
     exportPngHint: '下载 PNG 图片（{n} 倍分辨率），含标题、单位与来源',
     exportSvg: 'SVG',
     exportSvgHint: '下载 SVG 矢量图，含标题、单位与来源，可单独打开',
+    exportXlsx: 'Excel',
+    exportXlsxHint: '下载图表数据（Excel，含说明工作表：标题、筛选、来源与各列含义）',
     exportCsv: 'CSV',
     exportCsvHint: '下载图表数据（CSV，UTF-8）',
     copyImage: '复制图片',
