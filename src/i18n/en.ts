@@ -120,6 +120,14 @@ const en: typeof zh = {
       'The data could not be kept in the browser ({reason}). It stays usable in this session; after a reload it must be loaded again.',
     keepMemory:
       'This browser does not allow keeping files (private mode, for example): loaded data lasts for this session only.',
+    population: 'Population table (optional)',
+    populationNote:
+      'Load the resident population of each region (division code) or agency by year, and 人民政府 can be compared on requests and cases per 10,000 residents. Format in datasets/README.md.',
+    populationSummary: 'Loaded {file}: {n} rows, years {years}, matched by {key}{sources}',
+    populationKey: { region_code: 'division code', agency_id: 'agency id' },
+    populationSources: '; source: {list}',
+    populationExample: 'Download an example file (invented figures)',
+    populationKept: 'Population table {name}',
     download: 'Download current data (CSV)',
   },
   issue: {

@@ -115,6 +115,14 @@ export default {
     storageUsed: '本站已用存储 {used}（上限约 {quota}）',
     keepFailed: '未能把数据保存到浏览器（{reason}）。本次会话中数据照常可用，重新打开页面后需再次载入。',
     keepMemory: '此浏览器不允许保存文件（例如隐私模式），载入的数据只在本次会话中可用。',
+    population: '人口表（可选）',
+    populationNote:
+      '载入各地区（行政区划代码）或各机关各年度的常住人口，人民政府之间即可按“每万人”比较申请与案件数。格式见 datasets/README.md。',
+    populationSummary: '已载入 {file}：{n} 行，{years} 年度，按{key}对应{sources}',
+    populationKey: { region_code: '行政区划代码', agency_id: '机关标识' },
+    populationSources: '；来源：{list}',
+    populationExample: '下载示例文件（虚构数字）',
+    populationKept: '人口表 {name}',
     download: '下载当前数据（CSV）',
   },
   issue: {

@@ -1,6 +1,9 @@
 import { formatBytes, formatDateTime } from '@/domain/format';
 import type { Labels } from '@/presenters/labels';
-import type { DatasetEntry, KeepState, KeptDataset } from '@/workspace';
+import type { DatasetEntry, KeepState, KeptDataset, WorkspaceState } from '@/workspace';
+
+/** The id the workspace keeps the population table under (see workspace.ts). */
+const POPULATION_ID = 'population';
 
 /** What the loaded data is, in truthful words: generated, published reports, or the user's own file. */
 export function provenanceText(entry: DatasetEntry | null, l: Labels): string {
@@ -25,7 +28,12 @@ export function keptRows(
 ): KeptRow[] {
   return kept.map((k) => {
     const entry = entries.find((e) => e.id === k.id);
-    const name = entry?.nameKey ? l.t(entry.nameKey) : k.fileName;
+    const name =
+      k.id === POPULATION_ID
+        ? l.t('data.populationKept', { name: k.fileName })
+        : entry?.nameKey
+          ? l.t(entry.nameKey)
+          : k.fileName;
     const file = k.hasFile
       ? l.t('data.keptFile', { name, when: formatDateTime(k.loadedAt, l.lang), size: formatBytes(k.bytes, l.lang) })
       : name;
@@ -42,4 +50,18 @@ export function keepWarning(keep: KeepState, l: Labels): string | null {
 
 export function storageText(u: { used: number; quota: number } | null, l: Labels): string | null {
   return u ? l.t('data.storageUsed', { used: formatBytes(u.used, l.lang), quota: formatBytes(u.quota, l.lang) }) : null;
+}
+
+/** What the loaded population table holds, in words. */
+export function populationText(p: WorkspaceState['population'], l: Labels): string | null {
+  if (!p) return null;
+  const years = p.years.length ? `${p.years[0]}–${p.years.at(-1)}` : '—';
+  const sources = p.sources.length ? l.t('data.populationSources', { list: l.list(p.sources) }) : '';
+  return l.t('data.populationSummary', {
+    file: p.file,
+    n: p.rows,
+    years,
+    key: l.t(`data.populationKey.${p.keyedBy}`),
+    sources,
+  });
 }

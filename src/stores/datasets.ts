@@ -27,6 +27,8 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const keep = computed(() => state.value.keep);
   const kept = computed(() => state.value.kept);
   const engine = computed(() => state.value.engine);
+  const population = computed(() => state.value.population);
+  const populationFailure = computed(() => state.value.populationFailure);
   const active = computed(() => entries.value.find((e) => e.id === activeId.value) ?? null);
 
   return {
@@ -42,6 +44,8 @@ export const useDatasetsStore = defineStore('datasets', () => {
     keep,
     kept,
     engine,
+    population,
+    populationFailure,
     active,
   };
 });

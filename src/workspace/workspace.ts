@@ -9,6 +9,7 @@ import { DatasetLoadError, type LoadIssue } from '@/data/load/issues';
 import { fileSizeIssue, loadDataset, type DatasetFile, type LoadSummary } from '@/data/load/load-dataset';
 import { decodeLoadedTotals, loadedTotalsQuery } from '@/data/queries/import';
 import type { KeptDataset, KeptStore } from '@/workspace/keep';
+import { dropPopulationQuery, loadPopulation, type PopulationSummary } from '@/data/load/population';
 
 /** Where a dataset came from; every screen that names a dataset says this truthfully. */
 export type DatasetOrigin = 'bundled' | 'file' | 'url';
@@ -76,6 +77,10 @@ export interface WorkspaceState {
   /** What the browser keeps, oldest first. */
   readonly kept: readonly KeptDataset[];
   readonly engine: EngineState;
+  /** The optional population table ("per 10,000 residents"), with the file it came from. */
+  readonly population: (PopulationSummary & { readonly file: string }) | null;
+  /** Why the last population file was refused (the table loaded before stays). */
+  readonly populationFailure: LoadFailure | null;
 }
 
 export type Fetcher = (url: string) => Promise<Uint8Array>;
@@ -110,6 +115,9 @@ export interface ChosenFile {
   read(): Promise<Uint8Array>;
 }
 
+/** The id under which the population table is kept in the browser. */
+export const POPULATION_ID = 'population';
+
 /** The name under which imported reports are appended (messages name it). */
 export const APPEND_FILE = 'imported-reports.csv';
 
@@ -130,6 +138,8 @@ export class Workspace {
     keep: { kind: null, failure: null },
     kept: [],
     engine: { status: 'starting', error: null, restarts: 0 },
+    population: null,
+    populationFailure: null,
   };
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
@@ -193,6 +203,10 @@ export class Workspace {
       } catch {
         return false;
       }
+      const population = this.files.get(POPULATION_ID);
+      if (population && this.current.population) {
+        await this.applyPopulation({ name: this.current.population.file, bytes: population });
+      }
       const id = this.current.activeId ?? this.current.wantedId;
       const source = id ? this.sourceOf(id) : null;
       if (!id || !source) return true;
@@ -210,6 +224,12 @@ export class Workspace {
         this.store = await store;
         for (const k of await this.store.list()) {
           this.kept.set(k.id, k);
+          if (k.id === POPULATION_ID) {
+            const bytes = await this.store.readFile(k.id);
+            this.files.set(k.id, bytes);
+            await this.applyPopulation({ name: k.fileName, bytes });
+            continue;
+          }
           if (k.hasFile)
             this.register({ id: k.id, fileName: k.fileName, generated: false, origin: 'file', loadedAt: k.loadedAt });
         }
@@ -218,6 +238,49 @@ export class Workspace {
         this.set({ keep: { kind: null, failure: (e as Error).message } });
       }
     });
+  }
+
+  /**
+   * Loads the optional population table (a CSV: region or agency, year, population); a refused file
+   * leaves the table loaded before. It is kept in the browser like a dataset.
+   */
+  loadPopulation(file: DatasetFile): Promise<boolean> {
+    return this.enqueue(async () => {
+      const ok = await this.applyPopulation(file);
+      if (ok) {
+        const meta: KeptDataset = {
+          id: POPULATION_ID,
+          fileName: file.name,
+          loadedAt: new Date().toISOString(),
+          hasFile: true,
+          appends: 0,
+          appendedReports: 0,
+          bytes: file.bytes.byteLength,
+        };
+        this.kept.set(POPULATION_ID, meta);
+        this.files.set(POPULATION_ID, file.bytes);
+        await this.keepWith(async (store) => {
+          await store.forget(POPULATION_ID);
+          await store.putFile(meta, file.bytes);
+        });
+      }
+      return ok;
+    });
+  }
+
+  private async applyPopulation(file: DatasetFile): Promise<boolean> {
+    try {
+      const summary = await loadPopulation(await this.runner, file);
+      this.set({
+        population: { ...summary, file: file.name },
+        populationFailure: null,
+        version: this.current.version + 1,
+      });
+      return true;
+    } catch (e) {
+      this.set({ populationFailure: failureOf(e, file.name) });
+      return false;
+    }
   }
 
   /** Keeps something in the browser; a failure is said, and loses nothing already loaded. */
@@ -467,7 +530,11 @@ export class Workspace {
       const entry = this.entry(id);
       this.kept.delete(id);
       await this.keepWith(async (store) => store.forget(id));
-      if (entry?.origin === 'file') {
+      if (id === POPULATION_ID) {
+        this.files.delete(id);
+        await (await this.runner).query(dropPopulationQuery()).catch(() => undefined);
+        this.set({ population: null, version: this.current.version + 1 });
+      } else if (entry?.origin === 'file') {
         this.files.delete(id);
         this.set({ entries: this.current.entries.filter((e) => e.id !== id) });
       } else if (entry && this.current.activeId === id && this.current.appended > 0 && entry.url) {

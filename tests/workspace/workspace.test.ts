@@ -195,3 +195,31 @@ describe('what the browser keeps across a reload', () => {
     expect((await loaded(runner)).length).toBeGreaterThan(0);
   });
 });
+
+describe('the population table', () => {
+  const population = fixtureFile('../../datasets/population-illustrative.csv');
+
+  it('loads through the queue, is kept across a reload, and a refused file keeps the table before it', async () => {
+    const store = memoryStore();
+    const w = new Workspace(Promise.resolve(runner), async () => wide.bytes);
+    void w.restore(Promise.resolve(store));
+    expect(await w.loadPopulation(population)).toBe(true);
+    const rows = await runner.query(sql`SELECT COUNT(*) AS n FROM population`);
+    expect(w.state.population?.rows).toBe(Number(rows[0]?.n));
+    expect(w.state.population?.keyedBy).toBe('region_code');
+
+    expect(await w.loadPopulation(textFile('bad-pop.csv', 'region_code,year,population\n990000,2019,-5\n'))).toBe(
+      false,
+    );
+    expect(w.state.populationFailure?.issues[0]).toMatchObject({ row: 2, column: 'population' });
+    expect(w.state.population?.file).toBe('population-illustrative.csv');
+
+    const again = new Workspace(Promise.resolve(runner), async () => wide.bytes);
+    await again.restore(Promise.resolve(store));
+    expect(again.state.population?.rows).toBe(Number(rows[0]?.n));
+    expect(again.state.entries.some((e) => e.id === 'population')).toBe(false);
+    await again.forget('population');
+    expect(again.state.population).toBeNull();
+    expect(await store.list()).toEqual([]);
+  });
+});

@@ -175,3 +175,8 @@ export async function loadPopulation(runner: QueryRunner, file: DatasetFile): Pr
     sources: [...new Set(rows.map((r) => r.source).filter((s): s is string => s !== null))],
   };
 }
+
+/** Removes the population table (the user forgot it). */
+export function dropPopulationQuery() {
+  return sql`DROP TABLE IF EXISTS ${name(POPULATION_TABLE)}`;
+}
