@@ -208,7 +208,7 @@ describe('Data-quality view', () => {
     const { page, errors } = await openPage(h, '#/quality?noanim=1');
     await waitForQuality(page);
     await expect
-      .poll(async () => page.locator('[data-testid="quality-kpi-errors"]').innerText(), { timeout: 60_000 })
+      .poll(async () => page.locator('[data-testid="kpi-errors"] [data-role="value"]').innerText(), { timeout: 60_000 })
       .not.toBe('0');
     // The checker: the pure TypeScript evaluator over the raw CSV rows, no SQL of the app.
     const rows = (await demo('SELECT * FROM raw')).map(
@@ -227,8 +227,12 @@ describe('Data-quality view', () => {
       .map((l) => l.split(',')[2])
       .filter((r) => r && r !== 'null' && rule(r as never).severity === 'error').length;
     expect(errorFails).toBe(violations);
-    expect(shownNumber(await page.locator('[data-testid="quality-kpi-errors"]').innerText())).toBe(errorFails);
-    expect(shownNumber(await page.locator('[data-testid="quality-kpi-failures"]').innerText())).toBe(fails.length);
+    expect(shownNumber(await page.locator('[data-testid="kpi-errors"] [data-role="value"]').innerText())).toBe(
+      errorFails,
+    );
+    expect(shownNumber(await page.locator('[data-testid="kpi-failures"] [data-role="value"]').innerText())).toBe(
+      fails.length,
+    );
     expect(await page.locator('[data-testid="quality-failures"] tbody tr').count()).toBe(25);
     expect(await page.locator('[data-testid="quality-summary"] tbody tr').count()).toBeGreaterThan(3);
     expect(await page.locator('[data-testid="quality-scores"] tbody tr').count()).toBe(15);
@@ -251,7 +255,7 @@ describe('Data-quality view', () => {
     expect(await page.locator('[data-testid="quality-scores-title"]').innerText()).toContain(
       `（${Number(agencies?.n)} 个机关）`,
     );
-    await page.locator('[data-testid="quality-sort-worst"]').click();
+    await page.locator('[data-testid="quality-sort"] [data-key="worst"]').click();
     await page.waitForFunction(() => location.hash.includes('sort=worst'));
     await expect
       .poll(() => page.locator('[data-testid="quality-scores"] tbody tr').first().getAttribute('data-agency'), {
@@ -263,9 +267,12 @@ describe('Data-quality view', () => {
     await page.locator('[data-testid="quality-severity"]').selectOption('warning');
     await page.waitForFunction(() => location.hash.includes('sev=warning'));
     await expect
-      .poll(async () => shownNumber(await page.locator('[data-testid="quality-kpi-failures"]').innerText()), {
-        timeout: 60_000,
-      })
+      .poll(
+        async () => shownNumber(await page.locator('[data-testid="kpi-failures"] [data-role="value"]').innerText()),
+        {
+          timeout: 60_000,
+        },
+      )
       .toBe(fails.length - errorFails);
     expect(errors).toEqual([]);
     await page.close();
