@@ -2,6 +2,7 @@ import { KINDS, LEVELS, cell } from '@/domain/catalogue';
 import { formatPercent } from '@/domain/format';
 import { formatCellValue } from '@/domain/report-layout';
 import { checkDef, isRuleId, rule as ruleDef, type RuleDef, type RuleId, type Severity } from '@/domain/rules';
+import { MIN_QUALITY_COVERAGE } from '@/domain/stats';
 import type { FailureCounts, RuleShare, ScorePage } from '@/data/queries/quality';
 import type { RuleResultRow } from '@/data/queries/rule-results';
 import type { AgencyScoreRow } from '@/data/queries/rule-results/score';
@@ -182,11 +183,18 @@ export function failureRows(rows: readonly RuleResultRow[], labels: Labels): Fai
 export interface ScoreRow {
   readonly agencyId: string;
   readonly agencyName: string;
+  /** The rank by the lower bound; "—" for an agency listed apart. */
   readonly rank: string;
   /** The pass rate (passes ÷ checks assessed). */
   readonly score: string;
   /** 0–1 for the bar, null without a pass rate. */
   readonly share: number | null;
+  /** Checks assessed ÷ all checks. */
+  readonly coverage: string;
+  /** Coverage under MIN_QUALITY_COVERAGE (or no checks): why the agency is not ranked. */
+  readonly lowCoverage: boolean;
+  /** The Wilson 95% lower bound of passes over all checks: what the ranking orders by. */
+  readonly lower: string;
   readonly reports: number;
   readonly years: string;
   readonly checksPass: number;
@@ -196,19 +204,29 @@ export interface ScoreRow {
 }
 
 export interface ScoreTables {
-  readonly rows: ScoreRow[];
+  /** Agencies on this page whose coverage reaches the threshold, by lower bound. */
+  readonly ranked: ScoreRow[];
+  /** Agencies on this page whose checks could too rarely be assessed: shown, not ranked. */
+  readonly apart: ScoreRow[];
   /** Agencies in the filter (every page). */
   readonly total: number;
+  /** Of them, listed apart (every page). */
+  readonly apartTotal: number;
   readonly title: string;
+  /** How many agencies the ranking leaves out, and why. */
+  readonly apartNote: string;
 }
 
 function scoreRow(s: AgencyScoreRow, labels: Labels): ScoreRow {
   return {
     agencyId: s.agencyId,
     agencyName: s.agencyName,
-    rank: s.rank === null ? '—' : String(s.rank),
+    rank: s.fairRank === null ? '—' : String(s.fairRank),
     score: formatPercent(s.score, labels.lang),
     share: s.score,
+    coverage: formatPercent(s.coverage, labels.lang),
+    lowCoverage: s.coverage === null || s.coverage < MIN_QUALITY_COVERAGE,
+    lower: formatPercent(s.scoreLower, labels.lang),
     reports: s.reports,
     years: s.firstYear === s.lastYear ? String(s.firstYear) : `${s.firstYear}–${s.lastYear}`,
     checksPass: s.checksPass,
@@ -218,13 +236,26 @@ function scoreRow(s: AgencyScoreRow, labels: Labels): ScoreRow {
   };
 }
 
-/** One page of agency scores. */
+/**
+ * One page of agency scores, asked for by lower bound (`scoresQuery(…, { byLowerBound: true })`):
+ * the agencies ranked, and apart from them those whose coverage is under MIN_QUALITY_COVERAGE,
+ * which the query puts after every ranked one.
+ */
 export function scoreTables(page: ScorePage | null, labels: Labels): ScoreTables {
+  const rows = page?.rows ?? [];
   const total = page?.total ?? 0;
+  const apartTotal = page?.apart ?? 0;
+  const threshold = formatPercent(MIN_QUALITY_COVERAGE, labels.lang, 0);
   return {
-    rows: (page?.rows ?? []).map((r) => scoreRow(r, labels)),
+    ranked: rows.filter((r) => r.fairRank !== null).map((r) => scoreRow(r, labels)),
+    apart: rows.filter((r) => r.fairRank === null).map((r) => scoreRow(r, labels)),
     total,
+    apartTotal,
     title: labels.t('quality.scoresTitle', { n: total }),
+    apartNote:
+      apartTotal > 0
+        ? labels.t('quality.apartNote', { n: apartTotal, total, threshold })
+        : labels.t('quality.noneApart', { threshold }),
   };
 }
 

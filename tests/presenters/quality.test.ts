@@ -156,16 +156,47 @@ describe('quality scores', () => {
     ...over,
   });
 
-  it('gives rank, score and years of each agency', () => {
+  // The seed's bureau of the issue: 12 checks passed, none failed, 46 not assessable.
+  const seed = score({
+    agencyId: 'seed',
+    reports: 1,
+    firstYear: 2023,
+    lastYear: 2023,
+    checksPass: 12,
+    checksFail: 0,
+    checksNotAssessable: 46,
+    errorFailures: 0,
+    score: 1,
+    coverage: 12 / 58,
+    scoreLower: 0.1226,
+    fairRank: null,
+  });
+
+  it('ranks by the lower bound and lists an agency with too few checks assessable apart', () => {
     const t = scoreTables(
-      { rows: [score({}), score({ agencyId: 'b', firstYear: 2023, lastYear: 2023 })], total: 31 },
+      { rows: [score({}), score({ agencyId: 'b', lastYear: 2023, fairRank: 2 }), seed], total: 31, apart: 1 },
       zh,
     );
-    expect(t.rows.map((r) => [r.agencyId, r.rank, r.score, r.years])).toEqual([
-      ['a', '1', '90.0%', '2023–2024'],
-      ['b', '1', '90.0%', '2023'],
+    expect(t.ranked.map((r) => [r.agencyId, r.rank, r.score, r.coverage, r.lower, r.years, r.lowCoverage])).toEqual([
+      ['a', '1', '90.0%', '100.0%', '82.6%', '2023–2024', false],
+      ['b', '2', '90.0%', '100.0%', '82.6%', '2023', false],
     ]);
-    expect(t.title).toContain('31 个机关');
+    // 12 of 58 checks assessable: 20.7% coverage, under the 50% threshold; its pass rate is 100%.
+    expect(t.apart.map((r) => [r.agencyId, r.rank, r.score, r.coverage, r.lowCoverage])).toEqual([
+      ['seed', '—', '100.0%', '20.7%', true],
+    ]);
+    expect(t.title).toBe('机关数据质量排名（31 个机关）');
+    expect(t.apartNote).toBe('共 31 个机关，其中 1 个可判断的核对项不足 50%，不参与排名，列在排名之后。');
+    expect(scoreTables({ rows: [seed], total: 1200, apart: 1001 }, en).apartNote).toBe(
+      'Not ranked: 1,001 of the 1,200 agencies, which had under 50% of their checks assessable; they are listed after the ranking.',
+    );
+  });
+
+  it('says when every agency is ranked', () => {
+    const t = scoreTables({ rows: [score({})], total: 1, apart: 0 }, en);
+    expect(t.apart).toEqual([]);
+    expect(t.apartNote).toBe('Every agency had at least 50% of its checks assessable: all are ranked.');
+    expect(scoreTables(null, zh).ranked).toEqual([]);
   });
 });
 
