@@ -232,3 +232,19 @@ export function sourceLink(cur: ReportRow | null): string | null {
 export function reportTitle(agencyName: string, year: number | null, shown: boolean, labels: Labels): string {
   return shown ? labels.t('report.titleOf', { agency: agencyName, year: year ?? '' }) : labels.t('report.title');
 }
+
+/**
+ * What the checks section says about the check named in the URL: that the report has no such
+ * check, or that it passed or could not be assessed (a failure is shown in the list instead).
+ */
+export function focusNote(
+  checks: ReportChecks,
+  focusId: string | null,
+  labels: Labels,
+): { kind: 'unknown'; text: string } | { kind: 'status'; name: string; text: string } | null {
+  if (!focusId) return null;
+  const f = checks.focus;
+  if (!f) return { kind: 'unknown', text: labels.t('report.focusUnknown', { id: focusId }) };
+  if (f.status === 'fail') return null;
+  return { kind: 'status', name: checkName(f, labels), text: labels.t(`report.focusStatus.${f.status}`) };
+}

@@ -5,6 +5,7 @@ import {
   checkAtCell,
   checkItems,
   checksSummary,
+  focusNote,
   notAssessableItems,
   pickReportYear,
   reportChecks,
@@ -123,6 +124,25 @@ describe('report check list', () => {
       'R4 Review and litigation add up · Lawsuits after review — blank: Lawsuits after review · Total, Lawsuits after review · Upheld, Lawsuits after review · Corrected, Lawsuits after review · Other result, Lawsuits after review · Pending',
     );
     expect(na.find((x) => x.check === 'R5.person')?.text).toContain('no report for the previous year');
+  });
+});
+
+describe('report focus note', () => {
+  it('says when the check named in the link is not failing, or not in the report', () => {
+    const at = (focus: string | null) => reportChecks(report, null, { blankAsZero: false, focus });
+    expect(focusNote(at(null), null, zh)).toBeNull();
+    // A failure is explained in the list, not in a note.
+    expect(focusNote(at('R4.review'), 'R4.review', zh)).toBeNull();
+    expect(focusNote(at('R4.suit_direct'), 'R4.suit_direct', zh)).toEqual({
+      kind: 'status',
+      name: 'R4 复议诉讼合计 · 行政诉讼·未经复议直接起诉',
+      text: '该核对项在此报告中通过。',
+    });
+    expect(focusNote(at('R4.suit_after_review'), 'R4.suit_after_review', en)?.kind).toBe('status');
+    expect(focusNote(at('R9.nothing'), 'R9.nothing', zh)).toEqual({
+      kind: 'unknown',
+      text: '链接中的核对项“R9.nothing”不适用于此报告。',
+    });
   });
 });
 
