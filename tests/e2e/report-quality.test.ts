@@ -397,8 +397,12 @@ describe('Data-quality view', () => {
   });
 
   it('shows clearly when blank cells are treated as 0, in English', async () => {
-    const { page, errors } = await openPage(h, '#/quality?noanim=1&ds=real&blank0=1&lang=en');
+    // The global "leave failing reports out" toggle is on too: this view keeps them and says so.
+    const { page, errors } = await openPage(h, '#/quality?noanim=1&ds=real&blank0=1&lang=en&xf=1');
     await waitForQuality(page);
+    expect(await page.locator('[data-testid="quality-exclude-ignored"]').innerText()).toContain(
+      '"Leave them out" does not apply here',
+    );
     expect(await page.locator('[data-testid="quality-blank0-on"]').innerText()).toContain('Treat blank as 0');
     expect(await page.locator('[data-testid="quality-blank0"]').isChecked()).toBe(true);
     await screenshot(page, 'quality-real-blank0-en');
