@@ -63,6 +63,8 @@ describe('a quality ranking that cannot be won by being unreadable (real dataset
     const firstApart = page.rows.findIndex((r) => r.fairRank === null);
     expect(firstApart).toBeGreaterThan(0);
     expect(page.rows.slice(firstApart).every((r) => r.fairRank === null)).toBe(true);
+    // Every agency is on this one page: the count of those listed apart is the unranked rows.
+    expect(page.apart).toBe(page.rows.length - firstApart);
     const lowers = page.rows.slice(0, firstApart).map((r) => r.scoreLower ?? -1);
     expect(lowers).toEqual([...lowers].sort((a, b) => b - a));
     // Ranked again among the agencies a filter keeps: only the cities.
@@ -71,5 +73,6 @@ describe('a quality ranking that cannot be won by being unreadable (real dataset
     );
     expect(city.rows.every((r) => r.level === 'city')).toBe(true);
     expect(city.rows.filter((r) => r.fairRank === 1).length).toBeGreaterThan(0);
+    expect(city.apart).toBe(city.rows.filter((r) => r.fairRank === null).length);
   });
 });

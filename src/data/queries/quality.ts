@@ -8,6 +8,7 @@ import {
   agencyScoreQuery,
   decodeAgencyScoreRows,
   FAIR_RANK,
+  RANKABLE,
   SCORE_RANK,
   decodeRuleResultRow,
   decodeRuleSummaryRow,
@@ -186,7 +187,8 @@ export function scoresQuery(f: Filters, o: QualityOptions, page: ScorePageReques
       : sql`score DESC NULLS LAST, agency_id`;
   // Ranked again among the agencies the filters keep.
   const ranked = sql`SELECT * EXCLUDE (rank, fair_rank), ${SCORE_RANK} AS rank FROM (${inner}) sc WHERE ${keep}`;
-  return sql`SELECT *, ${FAIR_RANK} AS fair_rank, count(*) OVER () AS total
+  return sql`SELECT *, ${FAIR_RANK} AS fair_rank, count(*) OVER () AS total,
+      count(*) FILTER (WHERE NOT ${RANKABLE}) OVER () AS apart
     FROM (${ranked}) ORDER BY ${order}
     LIMIT CAST(${page.limit} AS BIGINT) OFFSET CAST(${page.offset} AS BIGINT)`;
 }
@@ -195,10 +197,16 @@ export interface ScorePage {
   readonly rows: AgencyScoreRow[];
   /** Agencies in the filter, over all pages. */
   readonly total: number;
+  /** Of them, those whose coverage is under MIN_QUALITY_COVERAGE (no `fairRank`), over all pages. */
+  readonly apart: number;
 }
 
 export function decodeScores(rows: readonly Row[]): ScorePage {
-  return { rows: decodeAgencyScoreRows(rows), total: Number(rows[0]?.total ?? 0) };
+  return {
+    rows: decodeAgencyScoreRows(rows),
+    total: Number(rows[0]?.total ?? 0),
+    apart: Number(rows[0]?.apart ?? 0),
+  };
 }
 
 /** Share of reports passing, per rule, summed over the groups the view shows. */
