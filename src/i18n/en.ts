@@ -8,6 +8,7 @@ const en: typeof zh = {
     title: 'Disclosure Dashboard',
     subtitle: 'Government information-disclosure annual reports',
     language: '中文',
+    skipToMain: 'Skip to content',
     loading: 'Loading data…',
     engineFailed:
       'The analysis engine could not run: {reason}. Check the connection and try again; data kept in the browser is not lost.',
@@ -47,6 +48,8 @@ const en: typeof zh = {
     years: 'report years {from}–{to}',
   },
   filters: {
+    title: 'Filters',
+    toggle: 'Filters ({n} set)',
     year: columnLabel('year', 'en'),
     from: 'from',
     to: 'to',
@@ -83,6 +86,10 @@ const en: typeof zh = {
     exportPngHint: 'Download a PNG ({n}× resolution) with title, unit and source',
     exportSvg: 'SVG',
     exportSvgHint: 'Download an SVG with title, unit and source; opens on its own',
+    showTable: 'Table',
+    showChart: 'Chart',
+    copyLink: 'Copy link',
+    linkCopied: 'Link copied',
     exportXlsx: 'Excel',
     exportXlsxHint: 'Download the chart data (Excel, with a notes sheet: title, filters, source, column definitions)',
     exportCsv: 'CSV',
