@@ -1,0 +1,114 @@
+import { OUTCOME_GROUPS, T3_APPLICANT_COLS, type OutcomeGroup } from '@/domain/catalogue';
+import type { DataTable } from '@/domain/csv';
+import { changeBetween, formatChange, formatValue, type Change } from '@/domain/format';
+import { indicator, type IndicatorDef } from '@/domain/indicators';
+import type { AgencyValue, ApplicantYear, IndicatorsByYear } from '@/data/queries/overview';
+import { buildStackedYearsOption } from '@/charts/requests-by-year';
+import { buildCompositionOption } from '@/charts/composition';
+import { buildRankingOption } from '@/charts/ranking';
+import type { Labels } from '@/presenters/labels';
+
+/** An ECharts option, as the chart builders make it (presenters do not import echarts). */
+type EChartsOption = ReturnType<typeof buildRankingOption>;
+export type Tone = 'good' | 'bad' | 'neutral';
+
+export interface OverviewKpi {
+  readonly key: string;
+  readonly label: string;
+  readonly value: string;
+  readonly change: string;
+  readonly tone: Tone;
+  readonly note: string;
+  readonly glossary: string;
+}
+
+/** Good or bad by the indicator's direction; neutral without a change, for no change, or a neutral indicator. */
+export function changeTone(change: Change | null, def: IndicatorDef): Tone {
+  if (!change || change.value === 0 || def.direction === 'neutral') return 'neutral';
+  return change.value > 0 === (def.direction === 'up_good') ? 'good' : 'bad';
+}
+
+/** The headline figures of `year`, each with its change against the year before. */
+export function headlineKpis(
+  rows: readonly IndicatorsByYear[],
+  keys: readonly string[],
+  year: number | null,
+  labels: Labels,
+): OverviewKpi[] {
+  const { t, label, lang } = labels;
+  const cur = rows.find((r) => r.year === year);
+  const prev = year === null ? undefined : rows.find((r) => r.year === year - 1);
+  return keys.map((key) => {
+    const def = indicator(key);
+    const v = cur?.values[key] ?? null;
+    const change = changeBetween(prev?.values[key] ?? null, v, def.unit);
+    return {
+      key,
+      label: label(def.name),
+      value: formatValue(v, def.unit, lang),
+      change: prev
+        ? `${t('overview.vsPrev', { year: prev.year })} ${formatChange(change, lang)}`
+        : t('overview.noPrev'),
+      tone: changeTone(change, def),
+      note: t('overview.basis', { n: cur?.counts[key] ?? 0 }),
+      glossary: labels.glossary(key),
+    };
+  });
+}
+
+export interface ChartModel {
+  readonly option: EChartsOption | null;
+  readonly table: DataTable;
+}
+
+/** New requests by applicant type over every year, the filter's years highlighted. */
+export function requestsChart(
+  rows: readonly ApplicantYear[],
+  highlight: { from: number | null; to: number | null },
+  labels: Labels,
+): ChartModel {
+  const { t, lang } = labels;
+  const series = T3_APPLICANT_COLS.map((c) => ({
+    key: c,
+    name: t(`applicant.${c}`),
+    values: rows.map((r) => r.values[c] ?? null),
+  }));
+  return {
+    option: rows.length ? buildStackedYearsOption({ years: rows.map((r) => r.year), series, lang, highlight }) : null,
+    table: {
+      columns: [t('filters.year'), ...series.map((s) => s.name)],
+      rows: rows.map((r) => [r.year, ...T3_APPLICANT_COLS.map((c) => r.values[c] ?? null)]),
+    },
+  };
+}
+
+/** How requests were answered, pooled over the filter. */
+export function outcomesChart(values: Record<OutcomeGroup, number | null> | null, labels: Labels): ChartModel {
+  const parts = OUTCOME_GROUPS.map((g) => ({
+    key: g.key,
+    name: labels.label(g.label),
+    value: values?.[g.key] ?? null,
+  }));
+  return {
+    option: parts.some((p) => p.value) ? buildCompositionOption({ parts, lang: labels.lang }) : null,
+    table: { columns: ['', labels.t('chart.unitCount')], rows: parts.map((p) => [p.name, p.value]) },
+  };
+}
+
+/** The agencies with the most new requests in the year. */
+export function topChart(items: readonly AgencyValue[], labels: Labels): ChartModel {
+  return {
+    option: items.length
+      ? buildRankingOption({
+          items: items.map((i) => ({ id: i.agencyId, name: i.agencyName, value: i.value })),
+          unit: 'count',
+          valueName: labels.label(indicator('new_requests').name),
+          lang: labels.lang,
+        })
+      : null,
+    table: {
+      columns: ['agency_id', '', labels.t('chart.unitCount')],
+      rows: items.map((i) => [i.agencyId, i.agencyName, i.value]),
+    },
+  };
+}
