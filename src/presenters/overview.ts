@@ -2,6 +2,7 @@ import { OUTCOME_GROUPS, T3_APPLICANT_COLS, type OutcomeGroup } from '@/domain/c
 import type { DataTable } from '@/domain/csv';
 import { changeBetween, formatChange, formatValue, type Change } from '@/domain/format';
 import { indicator, type IndicatorDef } from '@/domain/indicators';
+import type { MatchedChangeResult } from '@/data/queries/matched';
 import type { AgencyValue, ApplicantYear, IndicatorsByYear } from '@/data/queries/overview';
 import { buildStackedYearsOption } from '@/charts/requests-by-year';
 import { buildCompositionOption } from '@/charts/composition';
@@ -16,10 +17,13 @@ export interface OverviewKpi {
   readonly key: string;
   readonly label: string;
   readonly value: string;
+  /** The change against the previous year: like for like when the matched set is known. */
   readonly change: string;
   readonly tone: Tone;
   readonly note: string;
   readonly glossary: string;
+  /** Lines under the change: the matched set, what it leaves out, the all-reports change. */
+  readonly lines: readonly { readonly role: string; readonly text: string }[];
 }
 
 /** Good or bad by the indicator's direction; neutral without a change, for no change, or a neutral indicator. */
@@ -28,30 +32,77 @@ export function changeTone(change: Change | null, def: IndicatorDef): Tone {
   return change.value > 0 === (def.direction === 'up_good') ? 'good' : 'bad';
 }
 
-/** The headline figures of `year`, each with its change against the year before. */
+/** Why reports of the two years are not in a figure's matched set; empty when none is left out. */
+export function leftOutParts(m: MatchedChangeResult, key: string, labels: Labels): string[] {
+  const { t } = labels;
+  const blank = m.figures[key]?.blankAgencies ?? 0;
+  const partner = m.partnerExcludedFrom + m.partnerExcludedTo;
+  return [
+    ...(m.unpairedFrom > 0 ? [t('overview.leftUnpaired', { n: m.unpairedFrom, year: m.fromYear })] : []),
+    ...(m.unpairedTo > 0 ? [t('overview.leftUnpaired', { n: m.unpairedTo, year: m.toYear })] : []),
+    ...(partner > 0 ? [t('overview.leftPartnerExcluded', { n: partner })] : []),
+    ...(blank > 0 ? [t('overview.leftBlank', { n: blank })] : []),
+  ];
+}
+
+/**
+ * The headline figures of `year` (over all its reports), each with its change against the year
+ * before. With `matched` (design/comparisons.md §1) the change is like for like, over the agencies
+ * with the figure in both years; where that set differs from the year's reports, the lines say how
+ * many reports are left out and why, and give the all-reports change as a labelled second line.
+ */
 export function headlineKpis(
   rows: readonly IndicatorsByYear[],
   keys: readonly string[],
   year: number | null,
   labels: Labels,
+  matched: MatchedChangeResult | null = null,
 ): OverviewKpi[] {
   const { t, label, lang } = labels;
   const cur = rows.find((r) => r.year === year);
   const prev = year === null ? undefined : rows.find((r) => r.year === year - 1);
+  const m = matched && matched.toYear === year ? matched : null;
   return keys.map((key) => {
     const def = indicator(key);
     const v = cur?.values[key] ?? null;
-    const change = changeBetween(prev?.values[key] ?? null, v, def.unit);
-    return {
+    const all = changeBetween(prev?.values[key] ?? null, v, def.unit);
+    const allText = prev
+      ? `${t('overview.vsPrev', { year: prev.year })} ${formatChange(all, lang)}`
+      : t('overview.noPrev');
+    const base = {
       key,
       label: label(def.name),
       value: formatValue(v, def.unit, lang),
-      change: prev
-        ? `${t('overview.vsPrev', { year: prev.year })} ${formatChange(change, lang)}`
-        : t('overview.noPrev'),
-      tone: changeTone(change, def),
       note: t('overview.basis', { n: cur?.counts[key] ?? 0 }),
       glossary: labels.glossary(key),
+    };
+    const fig = m?.figures[key];
+    if (!m || !fig || !prev) return { ...base, change: allText, tone: changeTone(all, def), lines: [] };
+    if (fig.matched === 0) {
+      return { ...base, change: allText, tone: 'neutral', lines: [{ role: 'matched', text: t('overview.noMatched') }] };
+    }
+    const like = changeBetween(fig.matchedFrom, fig.matchedTo, def.unit);
+    const values = t('overview.matchedValues', {
+      from: formatValue(fig.matchedFrom, def.unit, lang),
+      to: formatValue(fig.matchedTo, def.unit, lang),
+    });
+    const left = leftOutParts(m, key, labels);
+    return {
+      ...base,
+      change: `${t('overview.vsPrev', { year: m.fromYear })} ${formatChange(like, lang)}`,
+      tone: changeTone(like, def),
+      lines: [
+        {
+          role: 'matched',
+          text: `${t('overview.matched', { n: fig.matched })}${lang === 'zh' ? '，' : ', '}${values}`,
+        },
+        ...(left.length
+          ? [
+              { role: 'left-out', text: t('overview.leftOut', { parts: labels.joinParts(left) }) },
+              { role: 'all-reports', text: t('overview.allReports', { change: allText }) },
+            ]
+          : []),
+      ],
     };
   });
 }

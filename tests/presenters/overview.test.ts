@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { indicator } from '@/domain/indicators';
+import type { MatchedChangeResult } from '@/data/queries/matched';
 import type { IndicatorsByYear } from '@/data/queries/overview';
-import { changeTone, headlineKpis, outcomesChart, topChart } from '@/presenters/overview';
+import { changeTone, headlineKpis, leftOutParts, outcomesChart, topChart } from '@/presenters/overview';
 import { testLabels } from '../support/labels';
 
 const zh = testLabels('zh');
@@ -60,5 +61,76 @@ describe('charts', () => {
     const c = topChart([{ agencyId: 'a', agencyName: '甲局', value: 12 }], en);
     expect(c.option).not.toBeNull();
     expect(c.table).toEqual({ columns: ['agency_id', '', 'Unit: requests'], rows: [['a', '甲局', 12]] });
+  });
+});
+
+/** Three agencies in 2023, two of them in 2024 (the third reported only 2023). */
+const matched = (patch: Partial<MatchedChangeResult> = {}): MatchedChangeResult => ({
+  fromYear: 2023,
+  toYear: 2024,
+  reportsFrom: 3,
+  reportsTo: 2,
+  paired: 2,
+  unpairedFrom: 1,
+  unpairedTo: 0,
+  partnerExcludedFrom: 0,
+  partnerExcludedTo: 0,
+  excludedFrom: 0,
+  excludedTo: 0,
+  figures: {
+    new_requests: {
+      matched: 2,
+      matchedFrom: 2000,
+      matchedTo: 2100,
+      matchedParts: null,
+      allFrom: 2500,
+      allTo: 2100,
+      allCountFrom: 3,
+      allCountTo: 2,
+      blankAgencies: 0,
+    },
+  },
+  ...patch,
+});
+
+describe('headlineKpis, like for like', () => {
+  const rows = [year(2023, 2500, null, 3), year(2024, 2100, null, 2)];
+
+  it('gives the change over the matched set, what it leaves out, and the all-reports change apart', () => {
+    const [k] = headlineKpis(rows, ['new_requests'], 2024, zh, matched());
+    // 2100 / 2000 − 1 = +5.0% like for like; 2100 / 2500 − 1 = −16.0% over all reports.
+    expect(k?.value).toBe('2,100');
+    expect(k?.change).toBe('较 2023 年 +5.0%');
+    expect(k?.lines).toEqual([
+      { role: 'matched', text: '同口径：两年均有年报的 2 个机关，2,000 → 2,100' },
+      { role: 'left-out', text: '未计入同口径：2023 年 1 份年报的机关另一年无年报' },
+      { role: 'all-reports', text: '全部年报：较 2023 年 −16.0%' },
+    ]);
+  });
+
+  it('says only the basis when the matched set is every report of both years', () => {
+    const [k] = headlineKpis(rows, ['new_requests'], 2024, en, matched({ unpairedFrom: 0 }));
+    expect(k?.lines).toEqual([
+      { role: 'matched', text: 'Like for like: the 2 agencies with reports in both years, 2,000 → 2,100' },
+    ]);
+  });
+
+  it('ignores a matched result of another year', () => {
+    const [k] = headlineKpis(rows, ['new_requests'], 2024, zh, matched({ toYear: 2025, fromYear: 2024 }));
+    expect(k?.change).toBe('较 2023 年 −16.0%');
+    expect(k?.lines).toEqual([]);
+  });
+
+  it('names every reason a report is left out', () => {
+    const m = matched({ unpairedTo: 2, partnerExcludedTo: 1 });
+    const fig = m.figures.new_requests;
+    if (!fig) throw new Error('fixture');
+    const withBlank = { ...m, figures: { new_requests: { ...fig, blankAgencies: 3 } } };
+    expect(leftOutParts(withBlank, 'new_requests', en)).toEqual([
+      '2023: 1 report(s) whose agency has no report in the other year',
+      '2024: 2 report(s) whose agency has no report in the other year',
+      '1 of them because the other year fails an error rule and is excluded',
+      '3 agency(ies) with this figure blank in one of the years',
+    ]);
   });
 });
