@@ -20,6 +20,7 @@ const choice = (patch: Partial<ViewState<'trends'>> = {}): ViewState<'trends'> =
   by: null,
   mode: 'absolute',
   base: null,
+  balanced: false,
   ...patch,
 });
 
