@@ -2,6 +2,8 @@ import { KINDS, LEVELS, templateForYear } from '@/domain/catalogue';
 import { bridgesTemplates, comparableAcrossTemplates } from '@/domain/comparability';
 import type { DataTable } from '@/domain/csv';
 import { INDICATORS, indicator, type IndicatorDef } from '@/domain/indicators';
+import { formatCount, yearSpan } from '@/domain/format';
+import type { PanelSummary } from '@/data/queries/matched';
 import type { TrendGroupBy, TrendLine } from '@/data/queries/trends';
 import { buildTrendOption, isSmallMultiples, trendLayout, trendValues, type TrendMode } from '@/charts/trend';
 import type { ViewState } from '@/url/schema';
@@ -28,6 +30,8 @@ export interface TrendChoices {
   readonly keys: readonly string[];
   readonly by: TrendGroupBy;
   readonly mode: TrendMode;
+  /** Only agencies with a report in every year (a balanced panel). */
+  readonly balanced: boolean;
 }
 
 /** The view's choices: indicators that run across templates, a grouping that the pick allows. */
@@ -35,7 +39,7 @@ export function trendChoices(choice: ViewState<'trends'>, picked: boolean): Tren
   const ks = choice.indicators.filter((k) => TRENDABLE.some((d) => d.key === k));
   const p = choice.by;
   const by: TrendGroupBy = p && (p !== 'agency' || picked) ? p : picked ? 'agency' : 'level_kind';
-  return { keys: ks.length ? ks : DEFAULT_INDICATORS, by, mode: choice.mode };
+  return { keys: ks.length ? ks : DEFAULT_INDICATORS, by, mode: choice.mode, balanced: choice.balanced };
 }
 
 /** Every year from the first to the last, loaded or not: a year nobody reported is a gap too. */
@@ -137,9 +141,12 @@ export function trendCharts(input: TrendChartsInput, labels: Labels): TrendChart
       ...(by === 'agency' ? [t('trends.gapNote')] : []),
       ...(templateBreak ? [t(bridgesTemplates(def) ? 'trends.templateNoteOther' : 'trends.templateNote')] : []),
     ];
+    // The title states the years the chart actually shows when data cover fewer than the filter.
+    const shown = years.filter((_, i) => series.some((s) => s.values[i] !== null));
+    const fewer = shown.length > 0 && (shown[0] !== years[0] || shown.at(-1) !== years.at(-1));
     return {
       key,
-      title: t('trends.chartTitle', { indicator: label(def.name), what, range: input.range }),
+      title: t('trends.chartTitle', { indicator: label(def.name), what, range: fewer ? yearSpan(shown) : input.range }),
       unit,
       notes,
       height: trendLayout(series.length).height,
@@ -149,5 +156,18 @@ export function trendCharts(input: TrendChartsInput, labels: Labels): TrendChart
         rows: series.map((s) => [s.name, ...trendValues(chartInput, s)]),
       },
     };
+  });
+}
+
+/** What "same agencies in every year" keeps and leaves out, in words. */
+export function panelNote(summary: PanelSummary, labels: Labels): string {
+  const { t, lang } = labels;
+  if (summary.balanced === 0) return t('trends.panelNoneNote', { years: summary.years });
+  return t('trends.panelNote', {
+    agencies: formatCount(summary.agencies, lang),
+    balanced: formatCount(summary.balanced, lang),
+    years: summary.years,
+    left: formatCount(summary.reports - summary.balancedReports, lang),
+    total: formatCount(summary.reports, lang),
   });
 }

@@ -491,6 +491,43 @@ describe('Trends', () => {
     await page.close();
   });
 
+  it('draws the same agencies in every year on request, and says what that leaves out', async () => {
+    const { page, errors } = await openPage(h, '#/trends?v=1&noanim=1&tr.by=all&tr.ind=new_requests&tr.same=1');
+    await trendsReady(page);
+    expect(await page.locator('[data-testid="trend-panel"] [data-key="balanced"]').getAttribute('aria-checked')).toBe(
+      'true',
+    );
+    // Independently: agencies with a report in every year that has any report.
+    const balanced = `SELECT agency_id FROM raw GROUP BY agency_id
+                      HAVING count(DISTINCT year) = (SELECT count(DISTINCT year) FROM raw)`;
+    const want = await demo(
+      `SELECT year, sum(t3_new_total) AS v FROM raw WHERE agency_id IN (${balanced}) GROUP BY year ORDER BY year`,
+    );
+    const [counts] = await demo(
+      `SELECT (SELECT count(DISTINCT agency_id) FROM raw) AS agencies, (SELECT count(*) FROM (${balanced})) AS balanced,
+              (SELECT count(*) FROM raw) AS reports,
+              (SELECT count(*) FROM raw WHERE agency_id IN (${balanced})) AS kept`,
+    );
+    expect(Number(counts?.balanced)).toBeGreaterThan(0);
+    expect(Number(counts?.balanced)).toBeLessThan(Number(counts?.agencies));
+    const csv = await chartCsv(page, 'chart-trend-new_requests');
+    const row = csv.find((r) => r[0] === '全部机关');
+    expect(csv[0]?.slice(1)).toEqual(want.map((w) => String(w.year)));
+    expect(row?.slice(1).map(Number)).toEqual(want.map((w) => Number(w.v)));
+    const zh = (n: unknown) => Number(n).toLocaleString('zh-CN');
+    const note = await page.locator('[data-testid="panel-note"]').innerText();
+    expect(note).toContain(`符合筛选的 ${zh(counts?.agencies)} 个机关中，${zh(counts?.balanced)} 个`);
+    expect(note).toContain(
+      `未计入其余机关的 ${zh(Number(counts?.reports) - Number(counts?.kept))} 份年报（共 ${zh(counts?.reports)} 份）`,
+    );
+    await page.locator('[data-testid="trend-panel"] [data-key="all"]').click();
+    await page.waitForFunction(() => !location.hash.includes('tr.same'));
+    await trendsReady(page);
+    expect(await page.locator('[data-testid="panel-note"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows the real dataset', async () => {
     const { page, errors } = await openPage(h, '#/trends?noanim=1&ds=real&ag=js-huaian-hongze-gov,js-suqian-gov');
     await waitForDataset(page, 'real');

@@ -3,6 +3,7 @@ import type { TrendLine } from '@/data/queries/trends';
 import {
   baseYearOf,
   lineName,
+  panelNote,
   orderLines,
   templateBreakOf,
   trendCharts,
@@ -49,7 +50,9 @@ describe('trendChoices', () => {
       keys: ['new_requests', 'disclosure_rate'],
       by: 'level_kind',
       mode: 'absolute',
+      balanced: false,
     });
+    expect(trendChoices(choice({ balanced: true }), false).balanced).toBe(true);
     expect(trendChoices(choice(), true).by).toBe('agency');
     expect(trendChoices(choice({ by: 'agency' }), false).by).toBe('level_kind');
     expect(trendChoices(choice({ by: 'sector', indicators: ['review_cases'] }), true)).toMatchObject({
@@ -99,7 +102,12 @@ describe('trendCharts', () => {
   ];
   const input = {
     lines,
-    choices: { keys: ['new_requests', 'disclosure_rate'], by: 'agency' as const, mode: 'index' as const },
+    choices: {
+      keys: ['new_requests', 'disclosure_rate'],
+      by: 'agency' as const,
+      mode: 'index' as const,
+      balanced: false,
+    },
     picks: ['a'],
     years: [2020, 2021, 2022],
     baseYear: 2020,
@@ -121,5 +129,39 @@ describe('trendCharts', () => {
     expect(charts[1]?.unit).toBe('Unit: %');
     expect(charts[1]?.notes[0]).toBe(en.t('trends.shareRate'));
     expect(charts[1]?.table.rows).toEqual([['甲局', 0.1, null, 0.3]]);
+  });
+});
+
+describe('years shown and the balanced panel', () => {
+  it('titles a chart with the years it shows when data cover fewer than the filter', () => {
+    const lines = [
+      line('a', { agencyName: '甲局' }, [
+        [2021, 10, null],
+        [2022, 30, null],
+      ]),
+    ];
+    const [c] = trendCharts(
+      {
+        lines,
+        choices: { keys: ['new_requests'], by: 'agency', mode: 'absolute', balanced: false },
+        picks: ['a'],
+        years: [2019, 2020, 2021, 2022, 2023],
+        baseYear: 2019,
+        range: '2019–2023',
+      },
+      zh,
+    );
+    expect(c?.title).toBe('新收申请：已选机关，2021–2022');
+    expect(c?.table.columns).toEqual(['', '2019', '2020', '2021', '2022', '2023']);
+  });
+
+  it('says what the same-agencies panel keeps and leaves out', () => {
+    const s = { years: 7, agencies: 1200, balanced: 800, reports: 7000, balancedReports: 5600 };
+    expect(panelNote(s, zh)).toBe(
+      '各年相同机关：符合筛选的 1,200 个机关中，800 个在全部 7 个有年报的年度均有年报，只计这些机关；未计入其余机关的 1,400 份年报（共 7,000 份）。',
+    );
+    expect(panelNote({ ...s, balanced: 0, balancedReports: 0 }, en)).toBe(
+      'No agency reported in all 7 years with reports: there is no same-agencies trend.',
+    );
   });
 });
