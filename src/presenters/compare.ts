@@ -172,7 +172,7 @@ export interface ChartCardModel {
 
 /** Start and end bars of the chart's indicator for the drawn agencies (the pick, or the top of the order). */
 export function compareBars(
-  rows: readonly CompareRow[],
+  rows: readonly (CompareRow & Partial<Pick<CompareDetailRow, 'parts'>>)[],
   key: string,
   span: { from: number | null; to: number | null },
   scope: 'picked' | 'all',
@@ -185,6 +185,7 @@ export function compareBars(
     from === to
       ? t('compare.barsTitleOne', { indicator: label(def.name), year: to ?? '' })
       : t('compare.barsTitle', { indicator: label(def.name), from: from ?? '', to: to ?? '' });
+  const rate = isRate(key);
   const subject = scope === 'picked' ? t('compare.barsPicked') : t('compare.barsTop', { n: TOP_N });
   const option =
     !rows.length || from === null || to === null
@@ -206,8 +207,26 @@ export function compareBars(
     unit: t(`compare.units.${def.unit}`),
     option,
     table: {
-      columns: ['agency_id', t('compare.agency'), String(from), String(to)],
-      rows: rows.map((r) => [r.agencyId, r.agencyName, r.values[key]?.start ?? null, r.values[key]?.end ?? null]),
+      columns: [
+        'agency_id',
+        t('compare.agency'),
+        String(from),
+        String(to),
+        // A rate's CSV carries what it rests on: numerator and denominator of each year.
+        ...(rate ? [`${from} x`, `${from} n`, `${to} x`, `${to} n`] : []),
+      ],
+      rows: rows.map((r) => {
+        const parts = r.parts?.[key];
+        const xn = rate
+          ? [
+              parts?.start.numerator ?? null,
+              parts?.start.denominator ?? null,
+              parts?.end.numerator ?? null,
+              parts?.end.denominator ?? null,
+            ]
+          : [];
+        return [r.agencyId, r.agencyName, r.values[key]?.start ?? null, r.values[key]?.end ?? null, ...xn];
+      }),
     },
   };
 }

@@ -166,6 +166,14 @@ const detail = (
   ...patch,
 });
 
+describe('compareBars of a rate', () => {
+  it('gives numerator and denominator of both years in its table', () => {
+    const bars = compareBars([detail('a', {}, [3, 12])], 'disclosure_rate', { from: 2019, to: 2025 }, 'all', en);
+    expect(bars.table.columns).toEqual(['agency_id', 'Agency', '2019', '2025', '2019 x', '2019 n', '2025 x', '2025 n']);
+    expect(bars.table.rows[0]?.slice(4)).toEqual([null, null, 3, 12]);
+  });
+});
+
 describe('rankingLines', () => {
   it('ranks from the page offset, then lists small samples and agencies missing a year under headings', () => {
     const rows = [
