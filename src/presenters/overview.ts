@@ -26,9 +26,11 @@ export interface OverviewKpi {
   readonly lines: readonly { readonly role: string; readonly text: string }[];
 }
 
-/** Good or bad by the indicator's direction; neutral without a change, for no change, or a neutral indicator. */
+/** Good or bad by the indicator's direction; neutral without a change, for a change shown as 0, or a neutral indicator. */
 export function changeTone(change: Change | null, def: IndicatorDef): Tone {
-  if (!change || change.value === 0 || def.direction === 'neutral') return 'neutral';
+  // A change that shows as ±0.0 (one decimal of a point or of a percent) is no change to colour.
+  const shown = change ? Math.round(Math.abs(change.value) * (change.kind === 'points' ? 10 : 1000)) : 0;
+  if (!change || shown === 0 || def.direction === 'neutral') return 'neutral';
   return change.value > 0 === (def.direction === 'up_good') ? 'good' : 'bad';
 }
 

@@ -21,6 +21,10 @@ describe('changeTone', () => {
     expect(changeTone({ value: 2, kind: 'points' }, indicator('disclosure_rate'))).toBe('good');
     expect(changeTone({ value: -2, kind: 'points' }, indicator('disclosure_rate'))).toBe('bad');
     expect(changeTone(null, indicator('disclosure_rate'))).toBe('neutral');
+    // −0.04 points is shown as −0.0: not coloured; −0.05 is shown as −0.1.
+    expect(changeTone({ value: -0.04, kind: 'points' }, indicator('disclosure_rate'))).toBe('neutral');
+    expect(changeTone({ value: -0.05, kind: 'points' }, indicator('disclosure_rate'))).toBe('bad');
+    expect(changeTone({ value: -0.0004, kind: 'relative' }, indicator('completion_rate'))).toBe('neutral');
   });
 });
 
