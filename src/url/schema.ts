@@ -8,6 +8,7 @@
 import { FILTER_PARAMS } from '@/domain/filters';
 import { isIndicatorKey } from '@/domain/indicators';
 import { isRuleId } from '@/domain/rules';
+import { DEFAULT_MIN_DENOMINATOR } from '@/domain/stats';
 import { TREND_GROUPINGS } from '@/data/queries/trends';
 import { COMPOSITION_BY, DRILL_GROUPS } from '@/data/queries/outcomes';
 
@@ -101,6 +102,17 @@ function year(key: string, doc: string): ParamSpec<number | null> {
   };
 }
 
+/** A whole number of at most six digits; the default is left out. */
+function wholeNumber(key: string, fallback: number, doc: string): ParamSpec<number> {
+  return {
+    key,
+    default: fallback,
+    doc,
+    parse: (raw) => (raw && /^\d{1,6}$/.test(raw) ? Number(raw) : fallback),
+    format: (v) => (v === fallback ? undefined : String(v)),
+  };
+}
+
 /** A comma-separated list of keys that pass `valid`, in order, without repeats. */
 function keyList(key: string, valid: (k: string) => boolean, doc: string): ParamSpec<readonly string[]> {
   return {
@@ -146,12 +158,19 @@ export const VIEW_PARAMS = {
     sort: text('cmp.sort', 'ranking order: indicator.field.dir (field start|end|delta|pct), or name.…'),
     page: page('cmp.page', 'page of the ranking'),
     scope: choice('cmp.scope', COMPARE_SCOPES, 'picked', 'with agencies picked: rank only them, or all'),
+    minN: wholeNumber(
+      'cmp.min',
+      DEFAULT_MIN_DENOMINATOR,
+      'minimum denominator of a ranked rate; agencies under it are listed apart (样本过小)',
+    ),
+    funnelGroup: text('cmp.fg', 'peer group of the funnel plot, level.kind (absent: the first drawn agency’s)'),
   },
   trends: {
     indicators: keyList('tr.ind', isIndicatorKey, 'indicators drawn'),
     by: optionalChoice('tr.by', TREND_GROUPINGS, 'one line per agency, or per group'),
     mode: choice('tr.mode', TREND_MODES, 'absolute', 'absolute values, share of the total, or index'),
     base: year('tr.base', 'base year of the index (100)'),
+    balanced: flag('tr.same', 'only agencies with a report in every year (a balanced panel)'),
   },
   outcomes: {
     by: choice('out.by', COMPOSITION_BY, 'agency', 'composition bars per agency, level or kind'),

@@ -103,6 +103,43 @@ describe('compare table: agencies missing a year, and denominators', () => {
     expect(asc.rows.map((r) => r.agencyId)).toEqual(['c1', 'c5', 'c6', 'c4', 'c2', 'c3']);
   });
 
+  it('holds agencies under the minimum denominator of the sorted rate apart, after the ranked ones', async () => {
+    const sort = { key: 'disclosure_rate', field: 'end', dir: 'desc' } as const;
+    const detail = decodeCompareDetail(
+      await run(compareTableQuery(request({ keepMissingYears: true, sort, minDenominator: 30 }))),
+      KEYS,
+    );
+    // Both years: c5 25 of 50 (ranked), c1 10 of 20 (20 < 30: too small). Then the agencies missing
+    // a year, never called too small: c4 2 of 8 = 25%, then c2, c3, c6 without a 2023 rate (by id).
+    expect(detail.rows.map((r) => [r.agencyId, r.smallN])).toEqual([
+      ['c5', false],
+      ['c1', true],
+      ['c4', false],
+      ['c2', false],
+      ['c3', false],
+      ['c6', false],
+    ]);
+    expect(detail.tooSmall).toBe(1);
+    // Δ is held to the smaller denominator of the two years: c5 has 30 in 2021, c1 10.
+    const delta = decodeCompareDetail(
+      await run(
+        compareTableQuery(request({ sort: { ...sort, field: 'delta' }, minDenominator: 30, keepMissingYears: true })),
+      ),
+      KEYS,
+    );
+    expect(delta.rows.slice(0, 2).map((r) => [r.agencyId, r.smallN])).toEqual([
+      ['c5', false],
+      ['c1', true],
+    ]);
+    const strict = decodeCompareDetail(await run(compareTableQuery(request({ sort, minDenominator: 51 }))), KEYS);
+    expect(strict.tooSmall).toBe(2);
+    // On a count, or without a minimum, nobody is held apart.
+    const counts = decodeCompareDetail(await run(compareTableQuery(request({ minDenominator: 1000 }))), KEYS);
+    expect(counts.tooSmall).toBe(0);
+    const none = decodeCompareDetail(await run(compareTableQuery(request({ sort }))), KEYS);
+    expect(none.rows.some((r) => r.smallN)).toBe(false);
+  });
+
   it('leaves the existing decoder unchanged', async () => {
     const page = decodeComparePage(await run(compareTableQuery(request())), KEYS);
     expect(page.rows[0]?.values.new_requests).toEqual({ start: 30, end: 60, delta: 30, pct: 1 });

@@ -41,7 +41,7 @@ const compareReady = (page: Page) =>
 const trendsReady = (page: Page) => waitForView(page, '.trends .chart-card');
 
 const cellText = (page: Page, row: number, cell: string) =>
-  page.locator(`[data-testid="ranking-table"] tbody tr >> nth=${row} >> [data-cell="${cell}"]`).innerText();
+  page.locator(`[data-testid="ranking-table"] tbody tr[data-id] >> nth=${row} >> [data-cell="${cell}"]`).innerText();
 
 /** The CSV behind a chart, through its download button: the figures the chart draws. */
 async function chartCsv(page: Page, testId: string): Promise<string[][]> {
@@ -60,19 +60,28 @@ describe('Compare agencies', () => {
   it('ranks all demo agencies with figures equal to an independent query', async () => {
     const { page, errors } = await openPage(h, '#/compare?noanim=1');
     await compareReady(page);
+    // Agencies with both end years are ranked first; the top one has both.
     const [top] = await demo(
       `SELECT agency_id, agency_name, t3_new_total AS v FROM raw WHERE year = 2025
+         AND agency_id IN (SELECT agency_id FROM raw WHERE year = 2019)
        ORDER BY t3_new_total DESC NULLS LAST, agency_id LIMIT 1`,
     );
     const [start] = await demo(`SELECT t3_new_total AS v FROM raw WHERE year = 2019 AND agency_id = ?`, [
       String(top?.agency_id),
     ]);
-    const [count] = await demo(`SELECT count(DISTINCT agency_id) AS n FROM raw WHERE year IN (2019, 2025)`);
-    expect(await page.locator('.view-title').innerText()).toContain('2019–2025');
-    expect(await page.locator('.ranking-card .card-title').innerText()).toContain(
-      Number(count?.n).toLocaleString('zh-CN'),
+    const [count] = await demo(
+      `SELECT count(*) FILTER (WHERE y0 AND y1) AS comparable, count(*) FILTER (WHERE NOT (y0 AND y1)) AS missing
+       FROM (SELECT agency_id, bool_or(year = 2019) AS y0, bool_or(year = 2025) AS y1 FROM raw
+             WHERE year BETWEEN 2019 AND 2025 GROUP BY agency_id)`,
     );
-    const first = page.locator('[data-testid="ranking-table"] tbody tr').first();
+    const zh = (n: unknown) => Number(n).toLocaleString('zh-CN');
+    expect(await page.locator('.view-title').innerText()).toContain('2019–2025');
+    expect(await page.locator('.ranking-card .card-title').innerText()).toBe(
+      Number(count?.missing) > 0
+        ? `排名表（${zh(count?.comparable)} 个机关可比，${zh(count?.missing)} 个缺年份）`
+        : `排名表（${zh(count?.comparable)} 个机关）`,
+    );
+    const first = page.locator('[data-testid="ranking-table"] tbody tr[data-id]').first();
     expect(await first.getAttribute('data-id')).toBe(top?.agency_id);
     expect(shownNumber(await cellText(page, 0, 'new_requests.end'))).toBe(Number(top?.v));
     expect(shownNumber(await cellText(page, 0, 'new_requests.start'))).toBe(Number(start?.v));
@@ -105,7 +114,7 @@ describe('Compare agencies', () => {
     await page.waitForFunction(() => location.hash.includes('ag='));
     expect(await page.locator('[data-testid="agency-picker"] .chip .name').allInnerTexts()).toEqual(['东川市公安局']);
     await expect
-      .poll(() => page.locator('[data-testid="ranking-table"] tbody tr').count(), { timeout: 30_000 })
+      .poll(() => page.locator('[data-testid="ranking-table"] tbody tr[data-id]').count(), { timeout: 30_000 })
       .toBe(1);
     await compareReady(page);
     await screenshot(page, 'compare-pinyin-zh');
@@ -129,7 +138,7 @@ describe('Compare agencies', () => {
     await page.waitForFunction(() => decodeURIComponent(location.hash).includes('demo-dongchuan-police'));
     await compareReady(page);
     expect(await page.locator('[data-testid="agency-picker"] .chip').count()).toBe(2);
-    expect(await page.locator('[data-testid="ranking-table"] tbody tr').count()).toBe(2);
+    expect(await page.locator('[data-testid="ranking-table"] tbody tr[data-id]').count()).toBe(2);
 
     await page.locator('[data-testid="compare-indicators"] [data-key="denial_rate"]').click();
     await page.waitForFunction(() => location.hash.includes('cols=') && !location.hash.includes('denial_rate'));
@@ -137,7 +146,7 @@ describe('Compare agencies', () => {
     await page.waitForFunction(() => location.hash.includes('cmp.sort=disclosure_rate.pct.desc'));
     await compareReady(page);
     const order = await page
-      .locator('[data-testid="ranking-table"] tbody tr')
+      .locator('[data-testid="ranking-table"] tbody tr[data-id]')
       .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-id')));
 
     await page.reload();
@@ -151,7 +160,7 @@ describe('Compare agencies', () => {
       .poll(
         () =>
           page
-            .locator('[data-testid="ranking-table"] tbody tr')
+            .locator('[data-testid="ranking-table"] tbody tr[data-id]')
             .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-id'))),
         { timeout: 30_000 },
       )
@@ -191,10 +200,11 @@ describe('Compare agencies', () => {
     await compareReady(page);
     const [top] = await real(
       `SELECT agency_id, t3_new_total AS v FROM raw WHERE year = (SELECT max(year) FROM raw)
-       ORDER BY t3_new_total DESC NULLS LAST, agency_id LIMIT 1`,
+       ORDER BY agency_id IN (SELECT agency_id FROM raw WHERE year = (SELECT min(year) FROM raw)) DESC,
+         t3_new_total DESC NULLS LAST, agency_id LIMIT 1`,
     );
     await expect
-      .poll(() => page.locator('[data-testid="ranking-table"] tbody tr').first().getAttribute('data-id'), {
+      .poll(() => page.locator('[data-testid="ranking-table"] tbody tr[data-id]').first().getAttribute('data-id'), {
         timeout: 30_000,
       })
       .toBe(top?.agency_id);
@@ -202,6 +212,156 @@ describe('Compare agencies', () => {
     expect(shownNumber(await cellText(page, 0, 'new_requests.end'))).toBe(Number(top?.v));
     expect(await page.locator('.view-title').innerText()).toMatch(/^Compare agencies/);
     await screenshot(page, 'compare-real-en');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists agencies lacking the start or end year last, with — and a count in the title (real dataset)', async () => {
+    const { page, errors } = await openPage(h, '#/compare?noanim=1&ds=real');
+    await waitForDataset(page, 'real');
+    await compareReady(page);
+    const per = await real(
+      `SELECT agency_id, bool_or(year = (SELECT min(year) FROM raw)) AND bool_or(year = (SELECT max(year) FROM raw)) AS both
+       FROM raw GROUP BY agency_id ORDER BY agency_id`,
+    );
+    const comparable = per.filter((r) => r.both === true).map((r) => String(r.agency_id));
+    const missing = per.filter((r) => r.both !== true).map((r) => String(r.agency_id));
+    // Issue 9: five agencies are loaded; the ranking used to list only those with an end-year report.
+    expect(per).toHaveLength(5);
+    expect(missing.length).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.ranking-card .card-title').innerText(), { timeout: 30_000 })
+      .toBe(`排名表（${comparable.length} 个机关可比，${missing.length} 个缺年份）`);
+    const rows = await page
+      .locator('[data-testid="ranking-table"] tbody tr[data-id]')
+      .evaluateAll((rs) => rs.map((r) => [r.getAttribute('data-id'), r.getAttribute('data-section')]));
+    expect(rows).toHaveLength(5);
+    const k = comparable.length;
+    const ids = (part: (string | null)[][]) => part.map(([id]) => String(id)).sort();
+    expect(ids(rows.slice(0, k))).toEqual(comparable);
+    expect(ids(rows.slice(k))).toEqual(missing);
+    expect(rows.map(([, section]) => section)).toEqual([
+      ...comparable.map(() => 'ranked'),
+      ...missing.map(() => 'missing'),
+    ]);
+    // Each agency missing a year shows — in that year's cell and in Δ.
+    for (const id of missing) {
+      const [has] = await real(
+        `SELECT bool_or(year = (SELECT min(year) FROM raw)) AS s, bool_or(year = (SELECT max(year) FROM raw)) AS e FROM raw WHERE agency_id = ?`,
+        [id],
+      );
+      const row = page.locator(`[data-testid="ranking-table"] tbody tr[data-id="${id}"]`);
+      const lacking = has?.s === true ? 'end' : 'start';
+      expect((await row.locator(`[data-cell="new_requests.${lacking}"]`).innerText()).trim()).toBe('—');
+      expect((await row.locator('[data-cell="new_requests.delta"]').innerText()).trim()).toBe('—');
+    }
+    expect(await page.locator('[data-section-heading="missing"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('holds small denominators apart and takes rate badges from funnel limits (demo)', async () => {
+    const base = '#/compare?v=1&noanim=1&level=county&kind=department&cmp.cols=disclosure_rate';
+    const { page, errors } = await openPage(h, `${base}&cmp.sort=disclosure_rate.end.asc`);
+    await compareReady(page);
+    // Independently: each county department's 2025 disclosure rate x / n (granted + partial over handled).
+    const units = await demo(
+      `SELECT agency_id, t3_granted_total + t3_partial_total AS x, t3_total_total AS n,
+              agency_id IN (SELECT agency_id FROM raw WHERE year = 2019 AND level = 'county' AND kind = 'department') AS both
+       FROM raw WHERE year = 2025 AND level = 'county' AND kind = 'department'`,
+    );
+    const small = units.filter((u) => u.both === true && u.n !== null && Number(u.n) < 10);
+    expect(small.length).toBeGreaterThan(0);
+    expect(await page.locator('.ranking-card .card-title').innerText()).toContain(`；${small.length} 个样本过小`);
+    const rows = page.locator('[data-testid="ranking-table"] tbody tr[data-id]');
+    const ranked = await rows.evaluateAll((rs) =>
+      rs.map((r) => [
+        r.getAttribute('data-id'),
+        r.getAttribute('data-section'),
+        r.querySelector('[data-outlier]')?.getAttribute('data-outlier') ?? null,
+      ]),
+    );
+    const byId = new Map(units.map((u) => [String(u.agency_id), u]));
+    expect(ranked.length).toBe(20);
+    for (const [id, section] of ranked) {
+      expect(section).toBe('ranked');
+      expect(Number(byId.get(String(id))?.n)).toBeGreaterThanOrEqual(10);
+    }
+    // Funnel limits by hand (design/comparisons.md §3, exact binomial): pooled p0 over the group's rates.
+    const rated = units.filter((u) => u.x !== null && u.n !== null && Number(u.n) > 0);
+    expect(rated.length).toBeGreaterThanOrEqual(8);
+    const p0 = rated.reduce((a, u) => a + Number(u.x), 0) / rated.reduce((a, u) => a + Number(u.n), 0);
+    const limit = (q: number, n: number) => {
+      // pmf by the recurrence in log space; r = the least count with P(X ≤ r) ≥ q.
+      let logPmf = n * Math.log(1 - p0);
+      let cdf = 0;
+      for (let r = 0; r <= n; r++) {
+        const pmf = Math.exp(logPmf);
+        cdf += pmf;
+        if (cdf >= q) return Math.min(1, Math.max(0, (r + 0.5 - (cdf - q) / pmf) / n));
+        logPmf += Math.log((n - r) / (r + 1)) + Math.log(p0 / (1 - p0));
+      }
+      return 1;
+    };
+    const want = ranked.map(([id]) => {
+      const u = byId.get(String(id));
+      const [x, n] = [Number(u?.x), Number(u?.n)];
+      const p = x / n;
+      return [id, p < limit(0.025, n) ? 'low' : p > limit(0.975, n) ? 'high' : null];
+    });
+    expect(want.filter(([, v]) => v !== null).length).toBeGreaterThan(0);
+    expect(ranked.map(([id, , badge]) => [id, badge])).toEqual(want);
+    expect(await page.locator('[data-outlier][data-basis="funnel"]').count()).toBe(want.filter(([, v]) => v).length);
+    // n beside every rate: the 2025 denominator of the first row.
+    const firstN = await rows.first().locator('[data-cell="disclosure_rate.end"] [data-role="n"]').innerText();
+    expect(shownNumber(firstN)).toBe(Number(byId.get(String(ranked[0]?.[0]))?.n));
+    await expect
+      .poll(() => page.locator('[data-testid="chart-compare-funnel"] canvas').count(), { timeout: 30_000 })
+      .toBe(1);
+    await expect
+      .poll(() => page.locator('[data-testid="chart-compare-interval"] canvas').count(), { timeout: 30_000 })
+      .toBe(1);
+    await screenshot(page, 'compare-funnel-zh');
+
+    // The agencies under the minimum are on the page after the last ranked one, under their heading.
+    const comparable = units.filter((u) => u.both === true).length;
+    const rankedCount = comparable - small.length;
+    await page.goto(
+      new URL(
+        `${base}&cmp.sort=disclosure_rate.end.asc&cmp.page=${Math.floor(rankedCount / 20) + 1}`,
+        h.baseUrl,
+      ).toString(),
+    );
+    await compareReady(page);
+    const apart = await page
+      .locator('[data-testid="ranking-table"] tbody tr[data-section="small"]')
+      .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-id')));
+    expect(apart.length).toBeGreaterThan(0);
+    const smallIds = new Set(small.map((u) => String(u.agency_id)));
+    for (const id of apart) expect(smallIds.has(String(id))).toBe(true);
+    expect(await page.locator('[data-section-heading="small"]').innerText()).toContain('样本过小');
+
+    // A smaller minimum, kept in the URL, ranks them again.
+    await page.locator('[data-testid="compare-min-n"]').fill('0');
+    await page.locator('[data-testid="compare-min-n"]').dispatchEvent('change');
+    await page.waitForFunction(() => location.hash.includes('cmp.min=0'));
+    await compareReady(page);
+    await expect.poll(() => page.locator('tr[data-section="small"]').count(), { timeout: 30_000 }).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the funnel plot in English', async () => {
+    const { page, errors } = await openPage(
+      h,
+      '#/compare?v=1&noanim=1&lang=en&level=county&kind=department&cmp.cols=disclosure_rate&cmp.sort=disclosure_rate.end.asc',
+    );
+    await compareReady(page);
+    await expect
+      .poll(() => page.locator('[data-testid="chart-compare-funnel"] canvas').count(), { timeout: 30_000 })
+      .toBe(1);
+    expect(await page.locator('[data-testid="chart-compare-funnel"]').innerText()).toContain('funnel plot');
+    await screenshot(page, 'compare-funnel-en');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -217,7 +377,7 @@ describe('Compare agencies', () => {
        SELECT agency_id, CASE WHEN v > q3 + 1.5 * (q3 - q1) THEN 'high' ELSE 'low' END AS side
        FROM g, q WHERE n >= 8 AND (v > q3 + 1.5 * (q3 - q1) OR v < q1 - 1.5 * (q3 - q1))`,
     );
-    const rows = page.locator('[data-testid="ranking-table"] tbody tr');
+    const rows = page.locator('[data-testid="ranking-table"] tbody tr[data-id]');
     const shown = await rows.evaluateAll((rs) =>
       rs.map((r) => [
         r.getAttribute('data-id'),
@@ -275,7 +435,8 @@ describe('Trends', () => {
     expect(police?.[3]).toBe('');
     for (const w of want) {
       const i = (csv[0] ?? []).indexOf(String(w.year));
-      expect(Number(police?.[i])).toBeCloseTo((Number(w.v) / base) * 100, 6);
+      // The CSV keeps four decimals of an index (domain/export-table).
+      expect(Number(police?.[i])).toBeCloseTo((Number(w.v) / base) * 100, 4);
     }
     await page.locator('[data-testid="trend-mode"] [data-key="share"]').click();
     await page.waitForFunction(() => location.hash.includes('tr.mode=share'));
@@ -326,6 +487,43 @@ describe('Trends', () => {
       ).toEqual(want);
     }
     await screenshot(page, 'trends-en');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the same agencies in every year on request, and says what that leaves out', async () => {
+    const { page, errors } = await openPage(h, '#/trends?v=1&noanim=1&tr.by=all&tr.ind=new_requests&tr.same=1');
+    await trendsReady(page);
+    expect(await page.locator('[data-testid="trend-panel"] [data-key="balanced"]').getAttribute('aria-checked')).toBe(
+      'true',
+    );
+    // Independently: agencies with a report in every year that has any report.
+    const balanced = `SELECT agency_id FROM raw GROUP BY agency_id
+                      HAVING count(DISTINCT year) = (SELECT count(DISTINCT year) FROM raw)`;
+    const want = await demo(
+      `SELECT year, sum(t3_new_total) AS v FROM raw WHERE agency_id IN (${balanced}) GROUP BY year ORDER BY year`,
+    );
+    const [counts] = await demo(
+      `SELECT (SELECT count(DISTINCT agency_id) FROM raw) AS agencies, (SELECT count(*) FROM (${balanced})) AS balanced,
+              (SELECT count(*) FROM raw) AS reports,
+              (SELECT count(*) FROM raw WHERE agency_id IN (${balanced})) AS kept`,
+    );
+    expect(Number(counts?.balanced)).toBeGreaterThan(0);
+    expect(Number(counts?.balanced)).toBeLessThan(Number(counts?.agencies));
+    const csv = await chartCsv(page, 'chart-trend-new_requests');
+    const row = csv.find((r) => r[0] === '全部机关');
+    expect(csv[0]?.slice(1)).toEqual(want.map((w) => String(w.year)));
+    expect(row?.slice(1).map(Number)).toEqual(want.map((w) => Number(w.v)));
+    const zh = (n: unknown) => Number(n).toLocaleString('zh-CN');
+    const note = await page.locator('[data-testid="panel-note"]').innerText();
+    expect(note).toContain(`符合筛选的 ${zh(counts?.agencies)} 个机关中，${zh(counts?.balanced)} 个`);
+    expect(note).toContain(
+      `未计入其余机关的 ${zh(Number(counts?.reports) - Number(counts?.kept))} 份年报（共 ${zh(counts?.reports)} 份）`,
+    );
+    await page.locator('[data-testid="trend-panel"] [data-key="all"]').click();
+    await page.waitForFunction(() => !location.hash.includes('tr.same'));
+    await trendsReady(page);
+    expect(await page.locator('[data-testid="panel-note"]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

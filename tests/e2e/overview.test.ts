@@ -132,6 +132,52 @@ describe('Overview', () => {
     await page.close();
   });
 
+  it('gives the change vs the previous year like for like, over the agencies reporting both years', async () => {
+    const { page, errors } = await openPage(h, '#/overview?ds=real&noanim=1');
+    await waitForCharts(page);
+    await expect
+      .poll(() => page.locator('[data-testid="kpi-new_requests"] [data-role="matched"]').count(), { timeout: 30_000 })
+      .toBe(1);
+    // Independent: a self-join of the raw file on agency, the end year against the one before.
+    const [span] = await real(`SELECT max(year) AS y FROM raw`);
+    const y = Number(span?.y);
+    const [pair] = await real(
+      `SELECT count(*) AS n, sum(a.t3_new_total) AS before, sum(b.t3_new_total) AS after
+       FROM raw a JOIN raw b ON a.agency_id = b.agency_id AND a.year = ? AND b.year = ?
+       WHERE a.t3_new_total IS NOT NULL AND b.t3_new_total IS NOT NULL`,
+      [y - 1, y],
+    );
+    const [alone] = await real(
+      `SELECT count(*) AS n FROM raw a WHERE a.year = ? AND NOT EXISTS
+         (SELECT 1 FROM raw b WHERE b.agency_id = a.agency_id AND b.year = ?)`,
+      [y - 1, y],
+    );
+    // The case of issue 9: the two agencies reporting both years rose 3,532 → 3,620 while the
+    // year's total fell, because other 2023 reports have no 2024 counterpart.
+    expect([y, Number(pair?.n), Number(pair?.before), Number(pair?.after)]).toEqual([2024, 2, 3532, 3620]);
+    expect(Number(alone?.n)).toBeGreaterThan(0);
+    const zh = (n: unknown) => Number(n).toLocaleString('zh-CN');
+    const card = page.locator('[data-testid="kpi-new_requests"]');
+    const pct = ((Number(pair?.after) / Number(pair?.before) - 1) * 100).toFixed(1);
+    expect(await card.locator('[data-role="change"]').innerText()).toBe(`较 ${y - 1} 年 +${pct}%`);
+    expect(await card.locator('[data-role="matched"]').innerText()).toBe(
+      `同口径：两年均有年报的 ${pair?.n} 个机关，${zh(pair?.before)} → ${zh(pair?.after)}`,
+    );
+    expect(await card.locator('[data-role="left-out"]').innerText()).toContain(
+      `${y - 1} 年 ${alone?.n} 份年报的机关另一年无年报`,
+    );
+    // The all-reports change stays visible, labelled apart: a fall over different sets of agencies.
+    const [all] = await real(
+      `SELECT sum(t3_new_total) FILTER (WHERE year = ?) AS before, sum(t3_new_total) FILTER (WHERE year = ?) AS after FROM raw`,
+      [y - 1, y],
+    );
+    const allPct = ((Number(all?.after) / Number(all?.before) - 1) * 100).toFixed(1).replace('-', '−');
+    expect(await card.locator('[data-role="all-reports"]').innerText()).toBe(`全部年报：较 ${y - 1} 年 ${allPct}%`);
+    await screenshot(page, 'overview-matched-real-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('opens a shared link on the dataset it names, without loading the default one first', async () => {
     const page = await h.browser.newPage();
     const fetched: string[] = [];

@@ -24,6 +24,12 @@ export interface CompareRequest {
    * year out. Default false (the ranking as before).
    */
   readonly keepMissingYears?: boolean;
+  /**
+   * When the sort is on a rate: agencies with both years whose denominator at the sorted year (the
+   * smaller of the two for Δ and Δ%) is under this are not ranked but follow the ranked ones
+   * (`small_n`, listed apart as 样本过小), before the agencies missing a year. Absent: no minimum.
+   */
+  readonly minDenominator?: number;
 }
 
 export interface CompareValues {
@@ -89,17 +95,30 @@ export function compareTableQuery(r: CompareRequest): SqlQuery | null {
     ? sql`${col('year')} BETWEEN ${Math.min(r.from, r.to)} AND ${Math.max(r.from, r.to)}`
     : sql`${col('year')} IN (${[r.from, r.to]})`;
   const comparableFirst = r.keepMissingYears ? sql`(has_start AND has_end) DESC, ` : sql``;
+  const sortDef = r.sort.key === 'name' ? null : indicator(r.sort.key);
+  const den = (p: 'sn' | 'en') => name(`${p}_${sortDef?.key ?? ''}`);
+  const sortDen =
+    r.sort.field === 'start'
+      ? sql`${den('sn')}`
+      : r.sort.field === 'end'
+        ? sql`${den('en')}`
+        : sql`least(${den('sn')}, ${den('en')})`;
+  const small =
+    r.minDenominator !== undefined && sortDef?.denominator && r.keys.includes(sortDef.key)
+      ? sql`coalesce(has_start AND has_end AND ${sortDen} < ${r.minDenominator}, FALSE)`
+      : sql`FALSE`;
   return sql`WITH base AS (
       SELECT agency_id, arg_max(agency_name, year) AS agency_name, any_value(level) AS level, any_value(kind) AS kind,
         count(*) FILTER (WHERE ${at(r.from)}) > 0 AS has_start, count(*) FILTER (WHERE ${at(r.to)}) > 0 AS has_end,
         ${join(yearCols)}
       FROM reports WHERE ${scopeWhere(r)} AND ${years}
       GROUP BY agency_id
-    )
+    ), sized AS (SELECT *, ${small} AS small_n FROM base)
     SELECT *, ${join(changeCols)}, count(*) OVER () AS total_rows,
       count(*) FILTER (WHERE has_start AND has_end) OVER () AS comparable_rows,
-      count(*) FILTER (WHERE NOT (has_start AND has_end)) OVER () AS missing_rows
-    FROM base ORDER BY ${comparableFirst}${sortCol} ${dir} NULLS LAST, agency_id LIMIT ${r.limit} OFFSET ${r.offset}`;
+      count(*) FILTER (WHERE NOT (has_start AND has_end)) OVER () AS missing_rows,
+      count(*) FILTER (WHERE small_n AND has_start AND has_end) OVER () AS small_rows
+    FROM sized ORDER BY ${comparableFirst}small_n, ${sortCol} ${dir} NULLS LAST, agency_id LIMIT ${r.limit} OFFSET ${r.offset}`;
 }
 
 export function decodeComparePage(rows: readonly Row[], keys: readonly string[]): ComparePage {
@@ -144,6 +163,8 @@ export interface CompareDetailRow extends CompareRow {
   readonly hasEnd: boolean;
   /** For rates: numerator and denominator at the start and the end (absent for counts). */
   readonly parts: Record<string, { readonly start: RateParts; readonly end: RateParts }>;
+  /** Below the request's minimum denominator on the sorted rate: listed apart, not ranked. */
+  readonly smallN: boolean;
 }
 
 export interface CompareDetailPage {
@@ -152,6 +173,8 @@ export interface CompareDetailPage {
   /** Agencies of the whole ranking with both years, and with one of them missing. */
   readonly comparable: number;
   readonly missingYear: number;
+  /** Comparable agencies below the minimum denominator of the sorted rate (listed apart). */
+  readonly tooSmall: number;
 }
 
 /** Rows of `compareTableQuery` with the denominators of rates and the agencies missing a year. */
@@ -164,6 +187,8 @@ export function decodeCompareDetail(rows: readonly Row[], keys: readonly string[
       'has_end',
       'comparable_rows',
       'missing_rows',
+      'small_rows',
+      'small_n',
       ...rates.flatMap((k) => ['sx', 'sn', 'ex', 'en'].map((p) => `${p}_${k}`)),
     ],
     'compareDetail',
@@ -173,12 +198,14 @@ export function decodeCompareDetail(rows: readonly Row[], keys: readonly string[
     total: page.total,
     comparable: Number(rows[0]?.comparable_rows ?? 0),
     missingYear: Number(rows[0]?.missing_rows ?? 0),
+    tooSmall: Number(rows[0]?.small_rows ?? 0),
     rows: page.rows.map((row, i) => {
       const r = rows[i] ?? {};
       return {
         ...row,
         hasStart: r.has_start === true,
         hasEnd: r.has_end === true,
+        smallN: r.small_n === true,
         parts: Object.fromEntries(
           rates.map((k) => [
             k,

@@ -36,6 +36,12 @@ export default {
     excluded: '主动公开（第二部分）等两版模板栏目不同的指标不在趋势中跨年比较：{names}。',
     noSector: '未标注领域',
     all: '全部机关',
+    panel: '机关范围',
+    panelAll: '全部年报',
+    panelBalanced: '各年相同机关',
+    panelNote:
+      '各年相同机关：符合筛选的 {agencies} 个机关中，{balanced} 个在全部 {years} 个有年报的年度均有年报，只计这些机关；未计入其余机关的 {left} 份年报（共 {total} 份）。',
+    panelNoneNote: '没有机关在全部 {years} 个有年报的年度均有年报：各年相同机关的趋势无从计算。',
   },
   en: {
     title: 'Trends: {range}',
@@ -72,5 +78,11 @@ export default {
       'Indicators whose cells differ between the templates (e.g. section 二, proactive disclosure) are left out of trends: {names}.',
     noSector: 'No sector',
     all: 'All agencies',
+    panel: 'Agencies',
+    panelAll: 'All reports',
+    panelBalanced: 'Same agencies in every year',
+    panelNote:
+      'Same agencies in every year: of the {agencies} agencies matching the filters, {balanced} reported in all {years} years with reports, and only they are counted; {left} of the {total} reports, of the other agencies, are left out.',
+    panelNoneNote: 'No agency reported in all {years} years with reports: there is no same-agencies trend.',
   },
 };
