@@ -1,0 +1,62 @@
+import { INDICATORS, formulaText } from '@/domain/indicators';
+import { bridgesTemplates, indicatorTemplates } from '@/domain/comparability';
+import { RULES, type Severity } from '@/domain/rules';
+import type { Labels } from '@/presenters/labels';
+
+/** Items of a list in running text: "2019、2021" / "2019, 2021". */
+const inline = (items: readonly string[], labels: Labels) => items.join(labels.lang === 'zh' ? '、' : ', ');
+
+export interface IndicatorRow {
+  readonly key: string;
+  readonly name: string;
+  /** The name in the other language, so a reader can match both. */
+  readonly otherName: string;
+  readonly formula: string;
+  readonly unit: string;
+  readonly explanation: string;
+  readonly direction: string;
+  readonly templates: string;
+}
+
+/** Every indicator with its formula, unit and the templates it can be computed from. */
+export function indicatorRows(labels: Labels): IndicatorRow[] {
+  const other = labels.lang === 'zh' ? 'en' : 'zh';
+  return INDICATORS.map((d) => ({
+    key: d.key,
+    name: labels.label(d.name),
+    otherName: d.name[other],
+    formula: formulaText(d, labels.lang),
+    unit: labels.t(`glossary.unit.${d.unit}`),
+    explanation: labels.label(d.explanation),
+    direction: labels.t(`glossary.direction.${d.direction}`),
+    templates: bridgesTemplates(d)
+      ? `${inline(indicatorTemplates(d), labels)}（${labels.t('glossary.bridged')}）`
+      : inline(indicatorTemplates(d), labels),
+  }));
+}
+
+export interface RuleRow {
+  readonly id: string;
+  readonly name: string;
+  readonly severity: Severity;
+  readonly severityLabel: string;
+  readonly scope: string;
+  readonly explanation: string;
+}
+
+/** Every rule with its severity and scope (one report or across years, templates, in the score or not). */
+export function ruleRows(labels: Labels): RuleRow[] {
+  return RULES.map((r) => ({
+    id: r.id,
+    name: labels.label(r.name),
+    severity: r.severity,
+    severityLabel: labels.t(`glossary.severity.${r.severity}`),
+    scope: [
+      r.crossYear ? labels.t('glossary.crossYear') : labels.t('glossary.oneReport'),
+      inline(r.templates, labels),
+      ...(r.assessed ? [] : [labels.t('glossary.notAssessed')]),
+      ...(r.assessed && !r.inScore ? [labels.t('glossary.notInScore')] : []),
+    ].join(labels.lang === 'zh' ? '；' : '; '),
+    explanation: labels.label(r.explanation),
+  }));
+}
