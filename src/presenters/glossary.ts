@@ -1,6 +1,8 @@
 import { INDICATORS, formulaText } from '@/domain/indicators';
 import { bridgesTemplates, indicatorTemplates } from '@/domain/comparability';
 import { RULES, type Severity } from '@/domain/rules';
+import { formatPercent } from '@/domain/format';
+import { DEFAULT_MIN_DENOMINATOR, MIN_FUNNEL_PEERS, MIN_QUALITY_COVERAGE } from '@/domain/stats';
 import type { Labels } from '@/presenters/labels';
 
 /** Items of a list in running text: "2019、2021" / "2019, 2021". */
@@ -58,5 +60,33 @@ export function ruleRows(labels: Labels): RuleRow[] {
       ...(r.assessed && !r.inScore ? [labels.t('glossary.notInScore')] : []),
     ].join(labels.lang === 'zh' ? '；' : '; '),
     explanation: labels.label(r.explanation),
+  }));
+}
+
+/** The comparison methods the glossary explains, in the order of the messages `glossary.methods.*`. */
+export const METHOD_KEYS = ['matched', 'balanced', 'wilson', 'funnel', 'minDenominator', 'quality'] as const;
+
+export interface MethodRow {
+  readonly key: (typeof METHOD_KEYS)[number];
+  readonly name: string;
+  readonly text: string;
+  readonly formula: string;
+}
+
+/**
+ * Each comparison method in plain words with its formula, its thresholds filled in from the
+ * statistics the views use (minimum denominator, coverage threshold, fewest peers for limits).
+ */
+export function methodRows(labels: Labels): MethodRow[] {
+  const params = {
+    min: DEFAULT_MIN_DENOMINATOR,
+    coverage: formatPercent(MIN_QUALITY_COVERAGE, labels.lang, 0),
+    peers: MIN_FUNNEL_PEERS,
+  };
+  return METHOD_KEYS.map((key) => ({
+    key,
+    name: labels.t(`glossary.methods.${key}.name`, params),
+    text: labels.t(`glossary.methods.${key}.text`, params),
+    formula: labels.t(`glossary.methods.${key}.formula`, params),
   }));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS } from '@/domain/indicators';
 import { RULES } from '@/domain/rules';
-import { indicatorRows, ruleRows } from '@/presenters/glossary';
+import { indicatorRows, methodRows, ruleRows } from '@/presenters/glossary';
 import { testLabels } from '../support/labels';
 
 const zh = testLabels('zh');
@@ -34,5 +34,29 @@ describe('glossary presenter', () => {
       scope: '单份年报；2019、2021',
     });
     expect(ruleRows(en).find((r) => r.id === 'R1')?.scope).toBe('one report; 2019, 2021');
+  });
+});
+
+describe('glossary methods', () => {
+  it('explains each comparison method with the thresholds the views use', () => {
+    const zhRows = methodRows(zh);
+    expect(zhRows.map((m) => m.key)).toEqual(['matched', 'balanced', 'wilson', 'funnel', 'minDenominator', 'quality']);
+    expect(zhRows.map((m) => m.name)).toEqual([
+      '同口径比较（匹配集合）',
+      '平衡面板（各年相同机关）',
+      '威尔逊区间',
+      '漏斗图与控制限',
+      '最小分母',
+      '质量得分与覆盖率',
+    ]);
+    const byKey = (rows: typeof zhRows, k: string) => rows.find((m) => m.key === k)!;
+    // Minimum denominator 10, coverage threshold 50%, limits from 8 peers: the defaults of domain/stats.
+    expect(byKey(zhRows, 'minDenominator').formula).toBe('参与排名：分母 n ≥ 10（默认 10 件办理总计）');
+    expect(byKey(zhRows, 'quality').text).toContain('覆盖率低于 50% 的机关不参与排名');
+    expect(byKey(zhRows, 'funnel').text).toContain('同组少于 8 个机关时不画控制限');
+    const enRows = methodRows(en);
+    expect(byKey(enRows, 'wilson').name).toBe('Wilson interval');
+    expect(byKey(enRows, 'quality').text).toContain('under 50% are listed apart');
+    for (const m of [...zhRows, ...enRows]) expect(`${m.name}${m.text}${m.formula}`).not.toMatch(/[{}]/);
   });
 });
