@@ -36,3 +36,27 @@ export function locateIssues(
 /** Reports already accepted into the data (the "clear accepted" button shows when there are some). */
 export const acceptedCount = (files: readonly ImportedFile[]): number =>
   files.filter((f) => f.state === 'accepted').length;
+
+/**
+ * How a report file is named to the user: by what the file is (a `.txt` file is 文本 even when
+ * it holds HTML tags and was read as a web page), else by how it was read.
+ */
+export function shownFormat(
+  fileName: string,
+  readAs: 'html' | 'docx' | 'text' | 'pdf',
+): 'html' | 'docx' | 'text' | 'pdf' {
+  return /\.txt$/i.test(fileName) ? 'text' : readAs;
+}
+
+/** What the user reads about a flagged cell: the messages of the warnings on it, never their codes. */
+export function cellNotes(
+  warnings: readonly {
+    readonly cells?: readonly string[];
+    readonly message: { readonly zh: string; readonly en: string };
+  }[],
+  lang: 'zh' | 'en',
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const w of warnings) for (const c of w.cells ?? []) (out[c] ??= []).push(w.message[lang]);
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedCount, locateIssues } from '@/presenters/import';
+import { acceptedCount, cellNotes, locateIssues, shownFormat } from '@/presenters/import';
 import { testLabels } from '../support/labels';
 
 const zh = testLabels('zh');
@@ -33,5 +33,24 @@ describe('import presenter', () => {
   it('counts the accepted reports', () => {
     expect(acceptedCount(files)).toBe(1);
     expect(acceptedCount([])).toBe(0);
+  });
+});
+
+describe('import wording', () => {
+  it('names a .txt report a text file, whatever it was read as', () => {
+    expect(shownFormat('report.TXT', 'html')).toBe('text');
+    expect(shownFormat('report.txt', 'text')).toBe('text');
+    expect(shownFormat('report.htm', 'html')).toBe('html');
+    expect(shownFormat('report.pdf', 'pdf')).toBe('pdf');
+  });
+
+  it('puts the messages of warnings on the cells they are about, never their codes', () => {
+    const warnings = [
+      { code: 'a_code', message: { zh: '甲', en: 'A' }, cells: ['c1', 'c2'] },
+      { code: 'b_code', message: { zh: '乙', en: 'B' }, cells: ['c1'] },
+      { code: 'c_code', message: { zh: '丙', en: 'C' } },
+    ];
+    expect(cellNotes(warnings, 'zh')).toEqual({ c1: ['甲', '乙'], c2: ['甲'] });
+    expect(cellNotes(warnings, 'en')).toEqual({ c1: ['A', 'B'], c2: ['A'] });
   });
 });
