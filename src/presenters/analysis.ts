@@ -61,6 +61,16 @@ export function yearSlots<T>(rows: readonly T[], yearOf: (row: T) => number): Ye
   return fillYears(rows.map(yearOf)).map((year) => ({ year, row: rows.find((r) => yearOf(r) === year) ?? null }));
 }
 
+/**
+ * The slots from the first to the last year with data: years nobody reported at either end are
+ * not drawn (the title names the years shown), years inside stay as 未报告 marks.
+ */
+export function trimToData<T>(slots: readonly YearSlot<T>[], hasData: (row: T) => boolean): YearSlot<T>[] {
+  const has = slots.map((s) => s.row !== null && hasData(s.row));
+  const first = has.indexOf(true);
+  return first < 0 ? [] : slots.slice(first, has.lastIndexOf(true) + 1);
+}
+
 /** Whether no series has a single reported value. */
 export function noneReported(series: readonly { readonly values: readonly (number | null)[] }[]): boolean {
   return series.every((s) => s.values.every((v) => v === null));

@@ -13,7 +13,9 @@ import {
   groupLabel,
   inCatalogueOrder,
   partsTable,
+  shownYears,
   stackedBars,
+  trimToData,
   yearSlots,
   type CatalogueGroup,
   type ChartOption,
@@ -73,6 +75,8 @@ export function applicantKpis(
 
 export interface ApplicantCharts {
   readonly controls: { mode: ChoiceOption[]; by: ChoiceOption[] };
+  /** The years the charts show (first to last year with a complete report), for their titles. */
+  readonly shownYears: string;
   readonly unit: string;
   /** Every year of the span; a year without a complete report is a hatched 未报告 bar. */
   readonly years: { option: ChartOption | null; table: DataTable };
@@ -92,7 +96,11 @@ export function presentApplicantCharts(
   const seriesOf = (rows: readonly (ApplicantRow | null)[], cols: readonly T3Col[]) =>
     cols.map((c) => ({ key: c, name: colLabel(c, labels), values: rows.map((r) => r?.values[c] ?? null) }));
   const reportsHead = labels.t('applicants.reports');
-  const slots = yearSlots(byYear, (r) => Number(r.key));
+  // Years at either end without a complete report are not drawn; years inside are 未报告 marks.
+  const slots = trimToData(
+    yearSlots(byYear, (r) => Number(r.key)),
+    (r) => r.reports > 0,
+  );
   const yearRows = slots.map((s) => s.row);
   const yearNames = slots.map((s) => String(s.year));
   const yearCategories = slots.map((s) => yearLabel(s.year, labels.lang));
@@ -108,7 +116,13 @@ export function presentApplicantCharts(
   const groupNames = groups.map((r) => groupLabel(by, r.key, labels));
   const groupSeries = seriesOf(groups, T3_APPLICANT_COLS);
   const table = partsTable('', reportsHead, yearNames, all, yearReports);
+  const shown = shownYears(
+    slots.map((s) => s.year),
+    [{ values: yearReports.map((n) => (n > 0 ? n : null)) }],
+    range,
+  );
   return {
+    shownYears: shown,
     controls: {
       mode: choiceOptions(APPLICANT_MODES, 'applicants.modeOption', labels),
       by: choiceOptions(APPLICANT_BY, 'applicants.byOption', labels),
@@ -120,7 +134,7 @@ export function presentApplicantCharts(
       table,
     },
     groups: {
-      title: labels.t(`applicants.groupTitle.${by}`, { range }),
+      title: labels.t(`applicants.groupTitle.${by}`, { range: shown }),
       option: bars(groupNames, groupSeries, true),
       table: partsTable(
         '',
@@ -134,10 +148,17 @@ export function presentApplicantCharts(
 }
 
 /** The organisations' share of new requests per year, with the reports each year rests on. */
-export function presentOrgShare(rows: readonly IndicatorsByYear[], labels: Labels) {
+export function presentOrgShare(rows: readonly IndicatorsByYear[], range: string, labels: Labels) {
   const name = labels.label(indicator('org_share').name);
   const values = rows.map((r) => r.values.org_share ?? null);
   return {
+    title: labels.t('applicants.shareTitle', {
+      range: shownYears(
+        rows.map((r) => r.year),
+        [{ values }],
+        range,
+      ),
+    }),
     option: values.some((v) => v !== null)
       ? buildYearLinesOption({
           years: rows.map((r) => r.year),

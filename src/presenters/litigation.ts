@@ -13,7 +13,9 @@ import {
   groupLabel,
   inCatalogueOrder,
   noneReported,
+  shownYears,
   stackedBars,
+  trimToData,
   yearSlots,
   type ChartOption,
   type ChoiceOption,
@@ -60,7 +62,11 @@ export function presentCaseCharts(
   const shown: { name: string; row: LitigationRow | null }[] =
     by === 'year'
       ? // Three charts side by side: plain years keep every label legible.
-        yearSlots(rows, (r) => Number(r.key)).map((s) => ({ name: String(s.year), row: s.row }))
+        // Years at either end with nothing in section 四 are not drawn; years inside are 未报告 marks.
+        trimToData(
+          yearSlots(rows, (r) => Number(r.key)),
+          (r) => T4_GROUPS.some((g) => RESULTS.some((x) => r.cells[g.key][x.key] !== null)),
+        ).map((s) => ({ name: String(s.year), row: s.row }))
       : inCatalogueOrder(rows, by).map((r) => ({ name: groupLabel(by, r.key, labels), row: r }));
   const names = shown.map((x) => x.name);
   return T4_GROUPS.map((g) => ({
@@ -68,7 +74,15 @@ export function presentCaseCharts(
     title: labels.t('litigation.outcomesTitle', {
       group: labels.label(g.label),
       by: labels.t(`litigation.byWord.${by}`),
-      range,
+      // By year the title names the years this kind of case has figures in.
+      range:
+        by === 'year'
+          ? shownYears(
+              shown.map((x) => Number(x.name)),
+              RESULTS.map((r) => ({ values: shown.map((x) => x.row?.cells[g.key][r.key] ?? null) })),
+              range,
+            )
+          : range,
     }),
     glossary: labels.glossary(g.key === 'review' ? 'review_correction_rate' : 'litigation_correction_rate'),
     option: stackedBars({
@@ -91,6 +105,9 @@ export function presentCaseCharts(
 }
 
 export interface YearCharts {
+  /** The years each chart has figures in, for its title. */
+  readonly ratesYears: string;
+  readonly per100Years: string;
   readonly rates: ChartOption | null;
   readonly per100: ChartOption | null;
   readonly table: DataTable;
@@ -98,7 +115,7 @@ export interface YearCharts {
 }
 
 /** Correction rates and cases per 100 requests over years, each value with the reports it rests on. */
-export function presentYearCharts(rows: readonly IndicatorsByYear[], labels: Labels): YearCharts {
+export function presentYearCharts(rows: readonly IndicatorsByYear[], range: string, labels: Labels): YearCharts {
   const years = rows.map((r) => r.year);
   const name = (key: string) => labels.label(indicator(key).name);
   const lines = (keys: readonly string[]) =>
@@ -111,6 +128,8 @@ export function presentYearCharts(rows: readonly IndicatorsByYear[], labels: Lab
   const rates = lines(RATES);
   const per100 = lines(['cases_per_100']);
   return {
+    ratesYears: shownYears(years, rates, range),
+    per100Years: shownYears(years, per100, range),
     rates: noneReported(rates)
       ? null
       : buildYearLinesOption({

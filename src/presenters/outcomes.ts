@@ -1,5 +1,6 @@
 import { OUTCOME_GROUPS, T3_ROWS, T4_GROUPS, templateForYear } from '@/domain/catalogue';
 import type { DataTable } from '@/domain/csv';
+import { formatCount } from '@/domain/format';
 import { buildOutcomeFlowOption } from '@/charts/outcome-flow';
 import { OTHER_REASON_COLORS, OUTCOME_COLORS } from '@/charts/theme';
 import { yearLabel } from '@/charts/axis';
@@ -11,7 +12,9 @@ import {
   groupLabel,
   inCatalogueOrder,
   partsTable,
+  shownYears,
   stackedBars,
+  trimToData,
   yearSlots,
   type ChartOption,
   type ChoiceOption,
@@ -60,6 +63,8 @@ export function outcomeControls(
 
 export interface CompositionPresentation {
   readonly title: string;
+  /** What the bars count and how many reports of the selection they leave out. */
+  readonly note: string;
   readonly option: ChartOption | null;
   readonly table: DataTable;
   /** Reports counted in the bars (all six groups reported). */
@@ -68,9 +73,11 @@ export interface CompositionPresentation {
   readonly glossary: string;
 }
 
-/** The label of a composition bar: an agency's name, or a level or kind in words. */
+/** The label of a composition bar: an agency's name, a level or kind in words, or a sector as named. */
 function compositionName(row: CompositionRow, by: CompositionBy, labels: Labels): string {
-  return by === 'agency' ? row.name : groupLabel(by, row.key, labels);
+  if (by === 'agency') return row.name;
+  if (by === 'sector') return row.key || labels.t('outcomes.noSector');
+  return groupLabel(by, row.key, labels);
 }
 
 /** 100% bars of the six outcome groups per agency, level or kind. */
@@ -78,10 +85,11 @@ export function presentComposition(
   rows: readonly CompositionRow[],
   by: CompositionBy,
   picked: number,
+  selected: number,
   range: string,
   labels: Labels,
 ): CompositionPresentation {
-  const ordered = by === 'agency' ? [...rows] : inCatalogueOrder(rows, by);
+  const ordered = by === 'agency' || by === 'sector' ? [...rows] : inCatalogueOrder(rows, by);
   const names = ordered.map((r) => compositionName(r, by, labels));
   const series = OUTCOME_GROUPS.map((g) => ({
     key: g.key,
@@ -89,7 +97,14 @@ export function presentComposition(
     values: ordered.map((r) => r.groups[g.key]),
   }));
   const titleKey = by === 'agency' ? (picked ? 'picked' : 'agency') : by;
+  const reports = ordered.reduce((a, r) => a + r.reports, 0);
   return {
+    // Before the count of selected reports arrives, the note does not claim fewer than the bars hold.
+    note: labels.t('outcomes.compositionNote', {
+      n: reports,
+      total: Math.max(selected, reports),
+      left: formatCount(Math.max(0, selected - reports), labels.lang),
+    }),
     title: labels.t(`outcomes.compositionTitle.${titleKey}`, { n: ordered.length || OUTCOMES_TOP, range }),
     option: ordered.length
       ? stackedBars({
@@ -108,7 +123,7 @@ export function presentComposition(
       series,
       ordered.map((r) => r.reports),
     ),
-    reports: ordered.reduce((a, r) => a + r.reports, 0),
+    reports,
     height: barsHeight(ordered.length),
     glossary: glossaries(['disclosure_rate', 'denial_rate', 'unable_rate', 'rejected_rate', 'other_rate'], labels),
   };
@@ -116,6 +131,8 @@ export function presentComposition(
 
 export interface ReasonsPresentation {
   readonly title: string;
+  /** How many reports of the selection filled the group's reasons, and which years none did. */
+  readonly note: string;
   readonly unit: string;
   readonly glossary: string;
   readonly option: ChartOption | null;
@@ -132,15 +149,35 @@ export function presentReasons(
   range: string,
   labels: Labels,
 ): ReasonsPresentation {
-  const slots = yearSlots(years, (y) => y.year);
+  // Years at either end nobody reported are not drawn; years inside are hatched 未报告 marks.
+  const slots = trimToData(
+    yearSlots(years, (y) => y.year),
+    (y) => y.reported > 0,
+  );
   const series = T3_ROWS.filter((r) => r.group === group).map((r) => ({
     key: r.key,
     name: r.key === 'other_single' ? labels.t('outcomes.singleRow') : `${r.number} ${labels.label(r.label)}`,
     values: slots.map((s) => s.row?.values[r.key] ?? null),
   }));
   const single = (ys: readonly ReasonYear[]) => ys.reduce((a, y) => a + y.singleRow, 0);
+  const total = years.reduce((a, y) => a + y.reports, 0);
+  const n = years.reduce((a, y) => a + y.reported, 0);
+  const none = years.filter((y) => y.reported === 0).map((y) => String(y.year));
+  const shown = slots.map((s) => s.year);
   return {
-    title: labels.t('outcomes.reasonTitle', { group: groupName(group, labels), range }),
+    title: labels.t('outcomes.reasonTitle', {
+      group: groupName(group, labels),
+      range: shownYears(shown, series, range),
+    }),
+    note: labels.joinParts([
+      labels.t('outcomes.reasonNote', {
+        group: groupName(group, labels),
+        n,
+        total,
+        left: formatCount(total - n, labels.lang),
+      }),
+      ...(none.length ? [labels.t('outcomes.reasonNoYears', { years: labels.list(none) })] : []),
+    ]),
     unit: mode === 'share' ? labels.t('outcomes.unitShare') : labels.t('chart.unitCount'),
     glossary: labels.glossary(GROUP_RATE[group]),
     option: stackedBars({

@@ -68,10 +68,25 @@ describe('applicants presenter', () => {
       '其他',
       '未报告',
     ]);
+    expect(p.shownYears).toBe('2019–2021');
     expect(p.groups.title).toBe('新收申请的申请人构成（按机关类型，2019–2021）');
     expect(p.groups.table.rows.map((r) => r[0])).toEqual(['人民政府', '部门']);
     expect(p.unit).toBe('单位：件');
     expect(p.controls.by.map((o) => o.key)).toEqual(['level', 'kind']);
+  });
+
+  it('leaves off years at either end without a complete report and names the years shown', () => {
+    const p = presentApplicantCharts(
+      [row('2019', 0, 4, null), y2021, row('2022', 0, 1, null), row('2023', 1, 1, [1, 0, 0, 0, 0, 0])],
+      [],
+      'count',
+      'level',
+      '2019–2025',
+      zh,
+    );
+    expect(p.years.table.rows.map((r) => r[0])).toEqual(['2021', '2022', '2023']);
+    expect(p.shownYears).toBe('2021–2023');
+    expect(seriesOf(p.years.option).at(-1)).toMatchObject({ name: '未报告', data: [null, 24, null] });
   });
 
   it('draws nothing while no report is complete', () => {
@@ -87,7 +102,7 @@ describe('applicants presenter', () => {
       { year: 2023, reports: 3, values: { org_share: 0.2 }, counts: { org_share: 2 } },
       { year: 2024, reports: 1, values: { org_share: null }, counts: { org_share: 0 } },
     ];
-    const p = presentOrgShare(rows, en);
+    const p = presentOrgShare(rows, '2019–2025', en);
     expect(p.table).toEqual({
       columns: ['Year', 'Share from organisations', 'n'],
       rows: [
@@ -96,6 +111,8 @@ describe('applicants presenter', () => {
       ],
     });
     expect(p.option).not.toBeNull();
-    expect(presentOrgShare([rows[1]!], en).option).toBeNull();
+    // 2024 has no value: the title names 2023 alone.
+    expect(p.title).toBe('Share of new requests from organisations, by year (2023)');
+    expect(presentOrgShare([rows[1]!], '2024', en).option).toBeNull();
   });
 });

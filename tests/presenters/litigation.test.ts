@@ -34,11 +34,11 @@ describe('review & litigation presenter', () => {
     expect(litigationControls(en).map((o) => o.key)).toEqual(['year', 'level', 'kind']);
   });
 
-  it('draws each kind of case over every year, a year nobody reported hatched as 未报告', () => {
+  it('draws each kind of case over the years with figures, a year inside nobody reported hatched as 未报告', () => {
     const charts = presentCaseCharts(
-      [row('2021', cells(3, 1, 0, 1)), row('2023', cells(2, 2, 1, 0))],
+      [row('2019', none), row('2021', cells(3, 1, 0, 1)), row('2023', cells(2, 2, 1, 0))],
       'year',
-      '2021–2023',
+      '2019–2025',
       zh,
     );
     expect(charts.map((c) => c.key)).toEqual(['review', 'suit_direct', 'suit_after_review']);
@@ -59,6 +59,8 @@ describe('review & litigation presenter', () => {
       '未报告',
     ]);
     expect(seriesOf(review.option).at(-1)!.data).toEqual([null, 5, null]);
+    // 2019 has a report but nothing in section 四: left off, as are the years after 2023.
+    expect(charts[1]!.title).toBe('行政诉讼·未经复议直接起诉结果（按年度，2019–2025）');
     // Nobody reported a direct lawsuit: no chart, the card says so.
     expect(charts[1]!.option).toBeNull();
   });
@@ -83,7 +85,7 @@ describe('review & litigation presenter', () => {
         counts: { review_correction_rate: 3, litigation_correction_rate: 0, cases_per_100: 4 },
       },
     ];
-    const p = presentYearCharts(rows, zh);
+    const p = presentYearCharts(rows, '2019–2025', zh);
     expect(p.rates).not.toBeNull();
     expect(p.per100).not.toBeNull();
     expect(p.table).toEqual({
@@ -98,7 +100,9 @@ describe('review & litigation presenter', () => {
       ],
       rows: [[2023, 0.25, 3, null, 0, 0.031, 4]],
     });
-    const empty = presentYearCharts([{ year: 2023, reports: 1, values: {}, counts: {} }], zh);
+    expect(p.ratesYears).toBe('2023');
+    const empty = presentYearCharts([{ year: 2023, reports: 1, values: {}, counts: {} }], '2019–2025', zh);
+    expect(empty.ratesYears).toBe('2019–2025');
     expect(empty.rates).toBeNull();
     expect(empty.per100).toBeNull();
   });
