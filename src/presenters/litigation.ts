@@ -1,7 +1,7 @@
 import { T4_GROUPS, T4_RESULTS } from '@/domain/catalogue';
 import type { DataTable } from '@/domain/csv';
 import { indicator } from '@/domain/indicators';
-import { formatValue } from '@/domain/format';
+import { formatCount, formatValue } from '@/domain/format';
 import { buildYearLinesOption } from '@/charts/year-lines';
 import { T4_GROUP_COLORS, T4_RESULT_COLORS } from '@/charts/theme';
 import type { LitigationAgency, LitigationBy, LitigationRow } from '@/data/queries/litigation';
@@ -39,6 +39,13 @@ const RESULTS = T4_RESULTS.filter((r) => r.key !== 'total');
 
 export const litigationControls = (labels: Labels): ChoiceOption[] =>
   choiceOptions(LITIGATION_BY, 'litigation.byOption', labels);
+
+/** How many reports of the selection filled section 四, and how many left it blank. */
+export function litigationBasis(rows: readonly LitigationRow[], labels: Labels): string {
+  const total = rows.reduce((a, r) => a + r.reports, 0);
+  const n = rows.reduce((a, r) => a + r.reported, 0);
+  return labels.t('litigation.basis', { n, total, left: formatCount(total - n, labels.lang) });
+}
 
 export interface CaseChart {
   readonly key: string;

@@ -51,6 +51,14 @@ export function cellsTable(
   };
 }
 
+/**
+ * How many reports of a template the charts rest on; each figure counts only the reports that
+ * filled its cell (the tooltips give that n), so the others are left out, never read as 0.
+ */
+export function proactiveBasis(rows: readonly ProactiveYear[], labels: Labels): string {
+  return labels.t('proactive.basis', { n: rows.reduce((a, r) => a + r.reports, 0) });
+}
+
 /** The latest 2021-template year's licensing, penalty, coercion, fees and normative documents in force. */
 export function proactiveKpis(rows2021: readonly ProactiveYear[], labels: Labels): KpiItem[] {
   const r = rows2021.at(-1) ?? null;

@@ -270,6 +270,20 @@ describe('Review & litigation view', () => {
     await page.close();
   });
 
+  it('says how many reports of the real dataset left section 四 blank', async () => {
+    const { page, errors } = await show('#/litigation?noanim=1&ds=real', 'litigation-note-real-zh');
+    const cells = ['review', 'suit_direct', 'suit_after_review'].flatMap((g) =>
+      ['upheld', 'corrected', 'other', 'pending', 'total'].map((r) => `t4_${g}_${r} IS NOT NULL`),
+    );
+    const selected = await one(real, 'SELECT count(*) FROM raw');
+    const filled = await one(real, `SELECT count(*) FROM raw WHERE ${cells.join(' OR ')}`);
+    expect(await page.locator('[data-testid="litigation-note"]').innerText()).toContain(
+      `本选择 ${selected} 份中有 ${filled} 份，其余 ${selected - filled} 份未填报`,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('speaks English and renders the real dataset', async () => {
     const en = await show('#/litigation?noanim=1&lang=en', 'litigation-en');
     await speaksEnglish(en.page);

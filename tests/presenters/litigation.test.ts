@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { T4Group, T4Result } from '@/domain/catalogue';
 import type { LitigationAgency, LitigationRow } from '@/data/queries/litigation';
 import type { IndicatorsByYear } from '@/data/queries/overview';
-import { litigationControls, presentAgencies, presentCaseCharts, presentYearCharts } from '@/presenters/litigation';
+import {
+  litigationBasis,
+  litigationControls,
+  presentAgencies,
+  presentCaseCharts,
+  presentYearCharts,
+} from '@/presenters/litigation';
 import { testLabels } from '../support/labels';
 import { seriesOf } from './option';
 
@@ -26,6 +32,7 @@ const none = cells(null, null, null, null);
 const row = (key: string, review: Cells, direct: Cells = none, after: Cells = none): LitigationRow => ({
   key,
   reports: 1,
+  reported: review.upheld === null ? 0 : 1,
   cells: { review, suit_direct: direct, suit_after_review: after } as Record<T4Group, Cells>,
 });
 
@@ -63,6 +70,17 @@ describe('review & litigation presenter', () => {
     expect(charts[1]!.title).toBe('行政诉讼·未经复议直接起诉结果（按年度，2019–2025）');
     // Nobody reported a direct lawsuit: no chart, the card says so.
     expect(charts[1]!.option).toBeNull();
+  });
+
+  it('says how many reports filled section 四 and how many left it blank', () => {
+    const rows = [row('2019', none), row('2021', cells(3, 1, 0, 1)), { ...row('2023', cells(2, 2, 1, 0)), reports: 3 }];
+    // 5 selected (1 + 1 + 3), 2 filled section 四 (2021 and one of 2023).
+    expect(litigationBasis(rows, zh)).toBe(
+      '第四部分只计填报了其中数字的年报：本选择 5 份中有 2 份，其余 3 份未填报，不按 0 计。',
+    );
+    expect(litigationBasis([], en)).toBe(
+      'Section 4 counts only the reports that filled some of it: 0 of the 0 selected; the other 0 left it blank, never read as 0.',
+    );
   });
 
   it('lists levels in catalogue order with their names', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProactiveYear } from '@/data/queries/proactive';
-import { present2019, present2021, proactiveKpis } from '@/presenters/proactive';
+import { present2019, present2021, proactiveBasis, proactiveKpis } from '@/presenters/proactive';
 import { testLabels } from '../support/labels';
 import { seriesOf } from './option';
 
@@ -60,6 +60,14 @@ describe('proactive disclosure presenter', () => {
     );
     expect(seriesOf(p.decisions.option).map((s) => s.name)).toEqual(['行政许可', '行政处罚', '行政强制']);
     expect(p.fees.option).toBeNull();
+  });
+
+  it('says how many reports of the template the figures rest on', () => {
+    const rows = [year(2021, 1200, {}, {}), year(2022, 3, {}, {})];
+    expect(proactiveBasis(rows, zh)).toBe(
+      '本选择有 1,203 份该模板的年报；每个数只计填报了该栏的年报（悬停可见 n），未填报的不按 0 计。',
+    );
+    expect(proactiveBasis([], en)).toContain('The selection has 0 reports on this template');
   });
 
   it('lists the 2019 template as printed: every year of the span, signed changes, amounts not summed', () => {

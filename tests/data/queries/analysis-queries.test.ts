@@ -147,6 +147,12 @@ describe('review and litigation', () => {
     const rows = await run(litigationOutcomesQuery(all, 'year'), decodeLitigationRows);
     const y2021 = rows.find((r) => r.key === '2021');
     expect(y2021?.reports).toBe(3);
+    // 乙市公安局 (2021) left section 四 blank: one report of the year filled none of it.
+    expect(rows.map((r) => [r.key, r.reports, r.reported])).toEqual([
+      ['2020', 1, 1],
+      ['2021', 3, 2],
+      ['2023', 1, 1],
+    ]);
     expect(y2021?.cells.review).toEqual({ upheld: 2, corrected: 3, other: 0, pending: 1, total: 6 });
     expect(rows.find((r) => r.key === '2020')?.cells.suit_after_review.total).toBeNull();
   });
