@@ -71,6 +71,13 @@ export function trimToData<T>(slots: readonly YearSlot<T>[], hasData: (row: T) =
   return first < 0 ? [] : slots.slice(first, has.lastIndexOf(true) + 1);
 }
 
+/** Rows (one per year, in order) from the first to the last that has data: years at either end with none are left off. */
+export function trimRows<T>(rows: readonly T[], hasData: (row: T) => boolean): T[] {
+  const has = rows.map(hasData);
+  const first = has.indexOf(true);
+  return first < 0 ? [] : rows.slice(first, has.lastIndexOf(true) + 1);
+}
+
 /** Whether no series has a single reported value. */
 export function noneReported(series: readonly { readonly values: readonly (number | null)[] }[]): boolean {
   return series.every((s) => s.values.every((v) => v === null));

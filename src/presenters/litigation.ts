@@ -1,7 +1,7 @@
-import { T4_GROUPS, T4_RESULTS } from '@/domain/catalogue';
+import { T4_GROUPS, T4_RESULTS, type T4Group } from '@/domain/catalogue';
 import type { DataTable } from '@/domain/csv';
 import { indicator } from '@/domain/indicators';
-import { formatCount, formatValue } from '@/domain/format';
+import { formatCount, formatValue, yearSpan } from '@/domain/format';
 import { buildYearLinesOption } from '@/charts/year-lines';
 import { T4_GROUP_COLORS, T4_RESULT_COLORS } from '@/charts/theme';
 import type { LitigationAgency, LitigationBy, LitigationRow } from '@/data/queries/litigation';
@@ -13,8 +13,8 @@ import {
   groupLabel,
   inCatalogueOrder,
   noneReported,
-  shownYears,
   stackedBars,
+  trimRows,
   trimToData,
   yearSlots,
   type ChartOption,
@@ -66,49 +66,46 @@ export function presentCaseCharts(
   range: string,
   labels: Labels,
 ): CaseChart[] {
-  const shown: { name: string; row: LitigationRow | null }[] =
+  const filled = (r: LitigationRow, g: T4Group) => RESULTS.some((x) => r.cells[g][x.key] !== null);
+  // By year each kind of case is drawn from the first to the last year it has figures in (named in
+  // its title); a year inside nobody reported is a 未报告 mark. By level or kind: catalogue order.
+  const shownFor = (g: T4Group): { name: string; row: LitigationRow | null }[] =>
     by === 'year'
       ? // Three charts side by side: plain years keep every label legible.
-        // Years at either end with nothing in section 四 are not drawn; years inside are 未报告 marks.
         trimToData(
           yearSlots(rows, (r) => Number(r.key)),
-          (r) => T4_GROUPS.some((g) => RESULTS.some((x) => r.cells[g.key][x.key] !== null)),
+          (r) => filled(r, g),
         ).map((s) => ({ name: String(s.year), row: s.row }))
       : inCatalogueOrder(rows, by).map((r) => ({ name: groupLabel(by, r.key, labels), row: r }));
-  const names = shown.map((x) => x.name);
-  return T4_GROUPS.map((g) => ({
-    key: g.key,
-    title: labels.t('litigation.outcomesTitle', {
-      group: labels.label(g.label),
-      by: labels.t(`litigation.byWord.${by}`),
-      // By year the title names the years this kind of case has figures in.
-      range:
-        by === 'year'
-          ? shownYears(
-              shown.map((x) => Number(x.name)),
-              RESULTS.map((r) => ({ values: shown.map((x) => x.row?.cells[g.key][r.key] ?? null) })),
-              range,
-            )
-          : range,
-    }),
-    glossary: labels.glossary(g.key === 'review' ? 'review_correction_rate' : 'litigation_correction_rate'),
-    option: stackedBars({
-      categories: names,
-      series: RESULTS.map((r) => ({
-        key: r.key,
-        name: labels.label(r.label),
-        values: shown.map((x) => x.row?.cells[g.key][r.key] ?? null),
-      })),
-      mode: 'count',
-      horizontal: by !== 'year',
-      colors: T4_RESULT_COLORS,
-      lang: labels.lang,
-    }),
-    table: {
-      columns: ['', ...T4_RESULTS.map((r) => labels.label(r.label))],
-      rows: shown.map((x) => [x.name, ...T4_RESULTS.map((r) => x.row?.cells[g.key][r.key] ?? null)]),
-    },
-  }));
+  return T4_GROUPS.map((g) => {
+    const shown = shownFor(g.key);
+    const names = shown.map((x) => x.name);
+    return {
+      key: g.key,
+      title: labels.t('litigation.outcomesTitle', {
+        group: labels.label(g.label),
+        by: labels.t(`litigation.byWord.${by}`),
+        range: by === 'year' ? yearSpan(shown.map((x) => Number(x.name))) || range : range,
+      }),
+      glossary: labels.glossary(g.key === 'review' ? 'review_correction_rate' : 'litigation_correction_rate'),
+      option: stackedBars({
+        categories: names,
+        series: RESULTS.map((r) => ({
+          key: r.key,
+          name: labels.label(r.label),
+          values: shown.map((x) => x.row?.cells[g.key][r.key] ?? null),
+        })),
+        mode: 'count',
+        horizontal: by !== 'year',
+        colors: T4_RESULT_COLORS,
+        lang: labels.lang,
+      }),
+      table: {
+        columns: ['', ...T4_RESULTS.map((r) => labels.label(r.label))],
+        rows: shown.map((x) => [x.name, ...T4_RESULTS.map((r) => x.row?.cells[g.key][r.key] ?? null)]),
+      },
+    };
+  });
 }
 
 export interface YearCharts {
@@ -122,26 +119,30 @@ export interface YearCharts {
 }
 
 /** Correction rates and cases per 100 requests over years, each value with the reports it rests on. */
-export function presentYearCharts(rows: readonly IndicatorsByYear[], range: string, labels: Labels): YearCharts {
-  const years = rows.map((r) => r.year);
+export function presentYearCharts(all: readonly IndicatorsByYear[], range: string, labels: Labels): YearCharts {
   const name = (key: string) => labels.label(indicator(key).name);
-  const lines = (keys: readonly string[]) =>
-    keys.map((key) => ({
-      key,
-      name: name(key),
-      values: rows.map((r) => r.values[key] ?? null),
-      notes: rows.map((r) => `n = ${r.counts[key] ?? 0}`),
-    }));
+  // Each chart runs from the first to the last year with a value of its own: no empty years at the ends.
+  const lines = (keys: readonly string[]) => {
+    const rows = trimRows(all, (r) => keys.some((k) => (r.values[k] ?? null) !== null));
+    return {
+      years: rows.map((r) => r.year),
+      series: keys.map((key) => ({
+        key,
+        name: name(key),
+        values: rows.map((r) => r.values[key] ?? null),
+        notes: rows.map((r) => `n = ${r.counts[key] ?? 0}`),
+      })),
+    };
+  };
   const rates = lines(RATES);
   const per100 = lines(['cases_per_100']);
   return {
-    ratesYears: shownYears(years, rates, range),
-    per100Years: shownYears(years, per100, range),
-    rates: noneReported(rates)
+    ratesYears: yearSpan(rates.years) || range,
+    per100Years: yearSpan(per100.years) || range,
+    rates: noneReported(rates.series)
       ? null
       : buildYearLinesOption({
-          years,
-          series: rates,
+          ...rates,
           unit: 'percent',
           colors: {
             review_correction_rate: T4_GROUP_COLORS.review!,
@@ -149,12 +150,12 @@ export function presentYearCharts(rows: readonly IndicatorsByYear[], range: stri
           },
           lang: labels.lang,
         }),
-    per100: noneReported(per100)
+    per100: noneReported(per100.series)
       ? null
-      : buildYearLinesOption({ years, series: per100, unit: 'per_100', type: 'bar', lang: labels.lang }),
+      : buildYearLinesOption({ ...per100, unit: 'per_100', type: 'bar', lang: labels.lang }),
     table: {
       columns: [labels.t('filters.year'), ...LITIGATION_YEAR_KEYS.flatMap((k) => [name(k), `n ${name(k)}`])],
-      rows: rows.map((r) => [r.year, ...LITIGATION_YEAR_KEYS.flatMap((k) => [r.values[k] ?? null, r.counts[k] ?? 0])]),
+      rows: all.map((r) => [r.year, ...LITIGATION_YEAR_KEYS.flatMap((k) => [r.values[k] ?? null, r.counts[k] ?? 0])]),
     },
     ratesGlossary: glossaries(RATES, labels),
   };

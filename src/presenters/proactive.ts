@@ -5,7 +5,7 @@ import { buildFlowStockOption } from '@/charts/flow-stock';
 import { buildYearLinesOption, fillYears } from '@/charts/year-lines';
 import { DOC_FLOW_COLORS, PALETTE } from '@/charts/theme';
 import type { ProactiveYear } from '@/data/queries/proactive';
-import { noneReported, type ChartOption, type KpiItem } from '@/presenters/analysis';
+import { noneReported, shownYears, type ChartOption, type KpiItem } from '@/presenters/analysis';
 import type { Labels } from '@/presenters/labels';
 
 const CELLS_2021 = cellsOf(2, '2021');
@@ -102,7 +102,10 @@ export function present2021(rows: readonly ProactiveYear[], range: string, label
     const stock = seriesFor(rows, inForce, colName(inForce));
     return {
       key: r.row,
-      title: labels.t('proactive.docsTitle', { row: labels.label(r.label), range }),
+      title: labels.t('proactive.docsTitle', {
+        row: labels.label(r.label),
+        range: shownYears(years, [...flows, stock], range),
+      }),
       glossary: cellGlossary([issued, repealed, inForce], labels),
       option: noneReported([...flows, stock])
         ? null
@@ -118,7 +121,7 @@ export function present2021(rows: readonly ProactiveYear[], range: string, label
     docs,
     decisions: {
       key: 'decisions',
-      title: labels.t('proactive.decisionsTitle', { range }),
+      title: labels.t('proactive.decisionsTitle', { range: shownYears(years, decisions, range) }),
       glossary: cellGlossary(decisionCells, labels),
       option: noneReported(decisions)
         ? null
@@ -127,7 +130,7 @@ export function present2021(rows: readonly ProactiveYear[], range: string, label
     } satisfies ProactiveChart,
     fees: {
       key: 'fees',
-      title: labels.t('proactive.feesTitle', { range }),
+      title: labels.t('proactive.feesTitle', { range: shownYears(years, [fees], range) }),
       glossary: cellGlossary([feesCell], labels),
       option: noneReported([fees])
         ? null
@@ -188,7 +191,13 @@ export function present2019(rows: readonly ProactiveYear[], range: string, label
     table,
     decisions: {
       key: 'v19-decisions',
-      title: labels.t('proactive.v19DecisionsTitle', { range }),
+      title: labels.t('proactive.v19DecisionsTitle', {
+        range: shownYears(
+          rows.map((r) => r.year),
+          decisions,
+          range,
+        ),
+      }),
       glossary: cellGlossary(decisionCells, labels),
       option: noneReported(decisions)
         ? null

@@ -83,6 +83,19 @@ describe('review & litigation presenter', () => {
     );
   });
 
+  it('draws each kind of case from its own first to last year with figures', () => {
+    const charts = presentCaseCharts(
+      [row('2021', cells(3, 1, 0, 1)), row('2023', cells(2, 2, 1, 0), cells(1, 0, 0, 0))],
+      'year',
+      '2019–2025',
+      zh,
+    );
+    expect(charts[0]!.table.rows.map((r) => r[0])).toEqual(['2021', '2022', '2023']);
+    // Direct lawsuits only in 2023: that chart shows 2023 alone and says so.
+    expect(charts[1]!.table.rows).toEqual([['2023', 1, 0, 0, 0, 1]]);
+    expect(charts[1]!.title).toBe('行政诉讼·未经复议直接起诉结果（按年度，2023）');
+  });
+
   it('lists levels in catalogue order with their names', () => {
     const charts = presentCaseCharts(
       [row('county', cells(1, 0, 0, 0)), row('city', cells(2, 0, 0, 0))],
@@ -103,7 +116,8 @@ describe('review & litigation presenter', () => {
         counts: { review_correction_rate: 3, litigation_correction_rate: 0, cases_per_100: 4 },
       },
     ];
-    const p = presentYearCharts(rows, '2019–2025', zh);
+    // A year with reports but no rate (2019) is not drawn at the start of the line.
+    const p = presentYearCharts([{ year: 2019, reports: 1, values: {}, counts: {} }, ...rows], '2019–2025', zh);
     expect(p.rates).not.toBeNull();
     expect(p.per100).not.toBeNull();
     expect(p.table).toEqual({
@@ -116,9 +130,14 @@ describe('review & litigation presenter', () => {
         '每百件申请的复议诉讼案件',
         'n 每百件申请的复议诉讼案件',
       ],
-      rows: [[2023, 0.25, 3, null, 0, 0.031, 4]],
+      rows: [
+        [2019, null, 0, null, 0, null, 0],
+        [2023, 0.25, 3, null, 0, 0.031, 4],
+      ],
     });
     expect(p.ratesYears).toBe('2023');
+    expect(p.per100Years).toBe('2023');
+    expect((p.rates as { xAxis: { data: string[] } }).xAxis.data).toEqual(['2023年']);
     const empty = presentYearCharts([{ year: 2023, reports: 1, values: {}, counts: {} }], '2019–2025', zh);
     expect(empty.ratesYears).toBe('2019–2025');
     expect(empty.rates).toBeNull();

@@ -46,7 +46,7 @@ describe('proactive disclosure presenter', () => {
     const rows = [
       year(2023, 2, { t2_rules_issued: 1, t2_rules_in_force: 10, t2_licensing: 5 }, { t2_rules_issued: 2 }),
     ];
-    const p = present2021(rows, '2023', zh);
+    const p = present2021(rows, '2019–2025', zh);
     expect(p.docs.map((d) => d.key)).toEqual(['rules', 'normative']);
     expect(p.docs[0]!.title).toBe('规章：本年制发、废止与现行有效件数（2023）');
     expect(p.docs[0]!.option).not.toBeNull();
@@ -60,6 +60,9 @@ describe('proactive disclosure presenter', () => {
     );
     expect(seriesOf(p.decisions.option).map((s) => s.name)).toEqual(['行政许可', '行政处罚', '行政强制']);
     expect(p.fees.option).toBeNull();
+    // Titles name the years with figures, not the filter's range; nothing shown keeps the range.
+    expect(p.decisions.title).toBe('行政许可、行政处罚、行政强制的本年处理决定数量（2023）');
+    expect(p.fees.title).toBe('行政事业性收费金额（2019–2025）');
   });
 
   it('says how many reports of the template the figures rest on', () => {
