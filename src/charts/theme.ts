@@ -57,3 +57,14 @@ export const T4_GROUP_COLORS: Record<string, string> = {
   suit_direct: '#e07b39',
   suit_after_review: '#8172b3',
 };
+
+/** The reasons of 其他处理: the 2019 single row grey, the three 2021 rows in their own colours. */
+export const OTHER_REASON_COLORS: Record<string, string> = {
+  other_single: '#9aa5b1',
+  other_no_correction: '#1f5fa8',
+  other_unpaid_fee: '#e07b39',
+  other_misc: '#8172b3',
+};
+
+/** Documents of section 二 (规章, 规范性文件): issued blue, repealed red, in force green. */
+export const DOC_FLOW_COLORS: readonly string[] = ['#1f5fa8', '#c44e52', '#3a9d6b'];

@@ -173,7 +173,7 @@ export const VIEW_PARAMS = {
     balanced: flag('tr.same', 'only agencies with a report in every year (a balanced panel)'),
   },
   outcomes: {
-    by: choice('out.by', COMPOSITION_BY, 'agency', 'composition bars per agency, level or kind'),
+    by: choice('out.by', COMPOSITION_BY, 'agency', 'composition bars per agency, level, kind or sector'),
     reason: choice('out.reason', DRILL_GROUPS, 'denied', 'the outcome group whose reasons are shown'),
     mode: choice('out.mode', COUNT_MODES, 'count', 'reasons as counts or shares'),
   },

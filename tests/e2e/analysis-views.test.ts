@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { emptyFlashes, openPage, screenshot, startHarness, waitForCharts, type Harness } from './harness';
 import { rawDataset, shownNumber } from './support';
+import glossaryMessages from '@/i18n/features/glossary';
 
 let h: Harness;
 let demo: Awaited<ReturnType<typeof rawDataset>>;
@@ -103,6 +105,76 @@ describe('Outcomes view', () => {
   });
 });
 
+/** The rows of a card's CSV download (BOM and header dropped), split on commas (no quoted commas here). */
+async function csvRows(page: Page, card: string): Promise<string[][]> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`[data-testid="${card}"] [data-export="csv"]`).click(),
+  ]);
+  const text = readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '');
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(','));
+}
+
+describe('Outcomes view: missing is never drawn as zero', () => {
+  it('draws the reasons of 不予公开 on the real dataset over the years that reported them, named in the title', async () => {
+    const { page, errors } = await show('#/outcomes?noanim=1&ds=real', 'outcomes-reasons-real-zh');
+    // Independently: the years in which some report filled a reason of 不予公开.
+    const withData = (
+      await real(
+        `SELECT DISTINCT year FROM raw WHERE ${DENIED.split(' + ')
+          .map((c) => `${c} IS NOT NULL`)
+          .join(' OR ')} ORDER BY year`,
+      )
+    ).map((r) => Number(r.year));
+    expect(withData.length).toBeGreaterThan(0);
+    const lo = Math.min(...withData);
+    const hi = Math.max(...withData);
+    const span = lo === hi ? `${lo}` : `${lo}–${hi}`;
+    const title = await page.locator('[data-testid="chart-reasons"] .chart-title').innerText();
+    expect(title).toContain(`（按年度，${span}）`);
+    // The chart's table covers exactly first to last year with data: no bar of 2019–2022 to read as 0.
+    const rows = await csvRows(page, 'chart-reasons');
+    expect(rows.map((r) => Number(r[0]))).toEqual(Array.from({ length: hi - lo + 1 }, (_, i) => lo + i));
+    // A year inside the span that nobody reported would be a hatched 未报告 bar: the legend says so.
+    const blankInside = rows.filter((r) => r.slice(1).every((v) => v === ''));
+    const legend = await page.locator('[data-testid="chart-reasons"]').innerText();
+    expect(blankInside.length === 0 || legend.includes('未报告')).toBe(true);
+    // The note says how many reports filled the reasons, of how many selected.
+    const selected = await one(real, 'SELECT count(*) FROM raw');
+    const reported = await one(
+      real,
+      `SELECT count(*) FROM raw WHERE ${DENIED.split(' + ')
+        .map((c) => `${c} IS NOT NULL`)
+        .join(' OR ')}`,
+    );
+    expect(await page.locator('[data-testid="reason-note"]').innerText()).toContain(
+      `本选择 ${selected} 份中有 ${reported} 份，其余 ${selected - reported} 份未填报`,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('splits the composition by sector and keeps it in the URL', async () => {
+    const { page, errors } = await show('#/outcomes?noanim=1', 'outcomes-sector-tmp');
+    await page.locator('[data-testid="outcomes-by"] [data-key="sector"]').click();
+    await page.waitForFunction(() => location.hash.includes('out.by=sector'));
+    await waitForCharts(page);
+    expect(await page.locator('[data-testid="chart-composition"] .chart-title').innerText()).toContain('各领域');
+    // Bars: the sectors of the demo (and one for reports naming none), at most 15.
+    const sectors = await one(demo, `SELECT count(DISTINCT coalesce(sector, '')) FROM raw`);
+    const rows = await csvRows(page, 'chart-composition');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThanOrEqual(Math.min(15, sectors));
+    await screenshot(page, 'outcomes-sector-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('Applicants view', () => {
   it('shows counts and shares of applicant types equal to an independent query', async () => {
     const { page, errors } = await show('#/applicants?noanim=1', 'applicants-zh');
@@ -198,6 +270,20 @@ describe('Review & litigation view', () => {
     await page.close();
   });
 
+  it('says how many reports of the real dataset left section 四 blank', async () => {
+    const { page, errors } = await show('#/litigation?noanim=1&ds=real', 'litigation-note-real-zh');
+    const cells = ['review', 'suit_direct', 'suit_after_review'].flatMap((g) =>
+      ['upheld', 'corrected', 'other', 'pending', 'total'].map((r) => `t4_${g}_${r} IS NOT NULL`),
+    );
+    const selected = await one(real, 'SELECT count(*) FROM raw');
+    const filled = await one(real, `SELECT count(*) FROM raw WHERE ${cells.join(' OR ')}`);
+    expect(await page.locator('[data-testid="litigation-note"]').innerText()).toContain(
+      `本选择 ${selected} 份中有 ${filled} 份，其余 ${selected - filled} 份未填报`,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('speaks English and renders the real dataset', async () => {
     const en = await show('#/litigation?noanim=1&lang=en', 'litigation-en');
     await speaksEnglish(en.page);
@@ -273,6 +359,21 @@ describe('Glossary view', () => {
         lang === 'en' ? '(Granted + Partly granted) ÷ Total handled (Total)' : '（予以公开 + 部分公开） ÷ 总计（总计）',
       );
       expect(await page.locator('[data-testid="null-convention"] li').count()).toBe(4);
+      // Each comparison method, by its name in the page's language, with its formula.
+      const methods = glossaryMessages[lang].methods;
+      const keys = Object.keys(methods) as (keyof typeof methods)[];
+      expect(keys).toHaveLength(6);
+      expect(await page.locator('[data-testid="methods"] [data-key]').count()).toBe(keys.length);
+      for (const key of keys) {
+        const item = page.locator(`[data-testid="methods"] [data-key="${key}"]`);
+        expect(await item.locator('.name').innerText()).toBe(methods[key].name);
+        expect((await item.locator('.formula').innerText()).length).toBeGreaterThan(10);
+      }
+      // Thresholds filled in: 10 requests, 50% coverage.
+      const methodText = await page.locator('[data-testid="methods"]').innerText();
+      expect(methodText).toContain('50%');
+      expect(methodText).toContain('≥ 10');
+      expect(methodText).not.toMatch(/[{}]/);
       await screenshot(page, shot);
       expect(errors).toEqual([]);
       await page.close();

@@ -60,7 +60,15 @@ describe('Import reports', () => {
       '示例区住房和城乡建设局 · 2021',
     );
     expect(await html.locator('[data-testid="import-state"]').innerText()).toBe('待接受');
-    expect(await html.locator('[data-testid="import-warnings"]').innerText()).toContain('t3_single_other_row');
+    // The message, never the internal code (t3_single_other_row), which stays in the markup only.
+    const htmlWarnings = await html.locator('[data-testid="import-warnings"]').innerText();
+    expect(htmlWarnings).toContain('“（六）其他处理”只有一行');
+    expect(htmlWarnings).not.toContain('t3_single_other_row');
+    expect(await html.locator('[data-testid="import-warnings"] li[data-code="t3_single_other_row"]').count()).toBe(1);
+    // A cell the warning is about says so in words in its tooltip.
+    expect(await html.locator('td[data-key="t3_other_single_total"]').getAttribute('title')).toContain(
+      '提示：按 2021 年格式填报',
+    );
     expect(await html.locator('[data-testid="parsed-tables"] table').first().innerText()).toContain('本年制发件数');
     const newTotal = html.locator('td[data-key="t3_new_total"]');
     expect(await newTotal.getAttribute('title')).toMatch(/网页表 \d+ 第 \d+ 行第 \d+ 列/);
@@ -74,7 +82,9 @@ describe('Import reports', () => {
     expect((await pdf.locator('td[data-key="t3_new_total"]').innerText()).trim()).toBe('50');
     expect(await pdf.locator('td[data-key="t3_new_total"]').getAttribute('title')).toMatch(/第 1 页，坐标/);
     expect(await pdf.locator('td[data-key="t4_review_total"]').innerText()).toBe('4');
-    expect(await pdf.locator('[data-testid="import-warnings"]').innerText()).toContain('t2_rows_missing');
+    const pdfWarnings = await pdf.locator('[data-testid="import-warnings"]').innerText();
+    expect(pdfWarnings).toContain('第二部分未见以下行的数值');
+    expect(pdfWarnings).not.toContain('t2_rows_missing');
     expect(await pdf.locator('[data-testid="import-rules"]').innerText()).toMatch(/R1 申请收支平衡 · 通过/);
     expect(await pdf.locator('select[data-field="level"]').inputValue()).toBe('county');
     expect(await pdf.locator('select[data-field="kind"]').inputValue()).toBe('department');
@@ -162,7 +172,8 @@ describe('Import reports', () => {
     const pdf = card(page, 'cjk.pdf');
     expect(await pdf.locator('[data-testid="import-detected"]').innerText()).toContain('示例县统计局 · 2023');
     // It has no statistical tables, and says so (rather than "scanned").
-    expect(await pdf.locator('[data-testid="import-warnings"]').innerText()).toContain('no_tables');
+    expect(await pdf.locator('[data-testid="import-warnings"]').innerText()).toContain('未找到统计表');
+    expect(await pdf.locator('[data-testid="import-warnings"]').innerText()).not.toContain('no_tables');
     expect(await pdf.locator('[data-testid="import-state"]').innerText()).toBe('无法读取');
     expect(errors).toEqual([]);
     await page.close();
@@ -184,6 +195,9 @@ describe('Import reports', () => {
     expect(await docx.locator('td[data-key="t3_new_total"]').getAttribute('title')).toMatch(/Word 表/);
     const txt = card(page, 'v2019-2020.txt');
     expect(await txt.locator('[data-testid="import-detected"]').innerText()).toContain('2019 模板');
+    // A .txt report is a text file to the user, not a web page.
+    expect(await txt.locator('.title .sub').innerText()).toMatch(/^文本 · /);
+    expect(await docx.locator('.title .sub').innerText()).toMatch(/^Word · /);
     expect(await txt.locator('select[data-field="level"]').inputValue()).toBe('township');
     expect(errors).toEqual([]);
     await page.close();

@@ -41,6 +41,7 @@ function catalogueOwned(): Map<string, Label> {
     ['trends.bySector', 'sector'],
     ['outcomes.byOption.level', 'level'],
     ['outcomes.byOption.kind', 'kind'],
+    ['outcomes.byOption.sector', 'sector'],
     ['applicants.byOption.level', 'level'],
     ['applicants.byOption.kind', 'kind'],
     ['litigation.byOption.year', 'year'],

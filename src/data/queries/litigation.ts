@@ -16,6 +16,8 @@ const ALL = T4_GROUPS.flatMap((g) => T4_RESULTS.map((r) => ({ g: g.key, r: r.key
 export interface LitigationRow {
   readonly key: string;
   readonly reports: number;
+  /** Reports with at least one cell of section 四 filled (the others are left out, never read as 0). */
+  readonly reported: number;
   readonly cells: Record<T4Group, Record<T4Result, number | null>>;
 }
 
@@ -27,13 +29,23 @@ const decodeCells = (r: Row) =>
 /** Section 四 summed per year, level or kind of the selection (each cell over the reports reporting it). */
 export function litigationOutcomesQuery(f: Filters, by: LitigationBy): SqlQuery {
   const sums = ALL.map((c) => sql`SUM(${col(t4Key(c.g, c.r))}) AS ${name(alias(c.g, c.r))}`);
-  return sql`SELECT CAST(${col(by)} AS VARCHAR) AS key, count(*) AS reports, ${join(sums)}
+  const any = join(
+    ALL.map((c) => sql`${col(t4Key(c.g, c.r))} IS NOT NULL`),
+    sql` OR `,
+  );
+  return sql`SELECT CAST(${col(by)} AS VARCHAR) AS key, count(*) AS reports,
+      count(*) FILTER (WHERE ${any}) AS reported, ${join(sums)}
     FROM reports WHERE ${filtersWhere(f)} GROUP BY ${col(by)} ORDER BY ${col(by)}`;
 }
 
 export function decodeLitigationRows(rows: readonly Row[]): LitigationRow[] {
-  requireColumns(rows, ['key', 'reports', ...ALL.map((c) => alias(c.g, c.r))], 'litigationOutcomes');
-  return rows.map((r) => ({ key: String(r.key), reports: Number(r.reports ?? 0), cells: decodeCells(r) }));
+  requireColumns(rows, ['key', 'reports', 'reported', ...ALL.map((c) => alias(c.g, c.r))], 'litigationOutcomes');
+  return rows.map((r) => ({
+    key: String(r.key),
+    reports: Number(r.reports ?? 0),
+    reported: Number(r.reported ?? 0),
+    cells: decodeCells(r),
+  }));
 }
 
 export interface LitigationAgency {

@@ -6,9 +6,9 @@ import { filtersWhere } from '@/data/queries/filters';
 import { termsSql } from '@/data/queries/terms';
 import { num, requireColumns, str } from '@/data/queries/decode';
 
-/** What a composition bar stands for: one agency, or every agency of a level or a kind. */
-export type CompositionBy = 'agency' | 'level' | 'kind';
-export const COMPOSITION_BY: readonly CompositionBy[] = ['agency', 'level', 'kind'];
+/** What a composition bar stands for: one agency, or every agency of a level, a kind or a sector. */
+export type CompositionBy = 'agency' | 'level' | 'kind' | 'sector';
+export const COMPOSITION_BY: readonly CompositionBy[] = ['agency', 'level', 'kind', 'sector'];
 
 const groupSql = (g: OutcomeGroup): Fragment => termsSql([{ group: g, col: 'total' }]);
 /** A report counts in a composition only when all six outcome groups are reported. */
@@ -19,18 +19,24 @@ const allGroupsReported = join(
 
 export interface CompositionRow {
   readonly key: string;
-  /** Agency name (latest in the range) or the level / kind key. */
+  /** Agency name (latest in the range) or the level / kind / sector key ('' for reports naming no sector). */
   readonly name: string;
   readonly reports: number;
   readonly groups: Record<OutcomeGroup, number | null>;
 }
 
 /**
- * Outcome groups (总计 column) summed per agency, level or kind over the selection, using only
- * reports with every group reported; agencies are the largest by requests handled.
+ * Outcome groups (总计 column) summed per agency, level, kind or sector over the selection, using
+ * only reports with every group reported; agencies are the largest by requests handled. Reports
+ * naming no sector form one bar of their own (key '').
  */
 export function outcomeCompositionByQuery(f: Filters, by: CompositionBy, limit: number): SqlQuery {
-  const key = by === 'agency' ? sql`${col('agency_id')}` : by === 'level' ? sql`${col('level')}` : sql`${col('kind')}`;
+  const key =
+    by === 'agency'
+      ? sql`${col('agency_id')}`
+      : by === 'sector'
+        ? sql`coalesce(${col('sector')}, '')`
+        : sql`${col(by)}`;
   const label = by === 'agency' ? sql`arg_max(${col('agency_name')}, ${col('year')})` : sql`any_value(${key})`;
   const sums = OUTCOME_GROUPS.map((g) => sql`SUM(${groupSql(g.key)}) AS ${name(g.key)}`);
   const size = join(
@@ -64,6 +70,9 @@ export const reasonRows = (g: DrillGroup) => T3_ROWS.filter((r) => r.group === g
 
 export interface ReasonYear {
   readonly year: number;
+  /** Reports of the year in the selection, and those with at least one reason row of the group filled. */
+  readonly reports: number;
+  readonly reported: number;
   /** Σ of each reason row (总计 column) over the reports that reported it. */
   readonly values: Record<string, number | null>;
   /** Reports with the single （六） row, and with the three 2021 rows (其他处理 only). */
@@ -79,7 +88,12 @@ export function outcomeReasonsQuery(f: Filters, group: DrillGroup): SqlQuery {
     rows.filter((r) => r.key !== 'other_single').map((r) => sql`${col(t3Key(r.key, 'total'))} IS NOT NULL`),
     sql` OR `,
   );
-  return sql`SELECT ${col('year')} AS year, ${join(sums)},
+  const any = join(
+    rows.map((r) => sql`${col(t3Key(r.key, 'total'))} IS NOT NULL`),
+    sql` OR `,
+  );
+  return sql`SELECT ${col('year')} AS year, count(*) AS reports, count(*) FILTER (WHERE ${any}) AS reported,
+      ${join(sums)},
       count(*) FILTER (WHERE ${col('t3_other_single_total')} IS NOT NULL) AS single_row,
       count(*) FILTER (WHERE ${split}) AS split_rows
     FROM reports WHERE ${filtersWhere(f)} GROUP BY 1 ORDER BY 1`;
@@ -87,9 +101,11 @@ export function outcomeReasonsQuery(f: Filters, group: DrillGroup): SqlQuery {
 
 export function decodeReasonYears(rows: readonly Row[], group: DrillGroup): ReasonYear[] {
   const keys = reasonRows(group).map((r) => r.key);
-  requireColumns(rows, ['year', 'single_row', 'split_rows', ...keys], 'outcomeReasons');
+  requireColumns(rows, ['year', 'reports', 'reported', 'single_row', 'split_rows', ...keys], 'outcomeReasons');
   return rows.map((r) => ({
     year: Number(r.year),
+    reports: Number(r.reports ?? 0),
+    reported: Number(r.reported ?? 0),
     values: Object.fromEntries(keys.map((k) => [k, num(r[k])])),
     singleRow: Number(r.single_row ?? 0),
     splitRows: Number(r.split_rows ?? 0),

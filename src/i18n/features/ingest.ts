@@ -74,7 +74,7 @@ export default {
       pdf: '第 {page} 页，坐标 ({x}, {y})',
       text: '第 {line} 行，字符 {start}–{end}',
       printed: '原文“{text}”',
-      flagged: '提示 {codes}',
+      flagged: '提示：{notes}',
     },
   },
   en: {
@@ -153,7 +153,7 @@ export default {
       pdf: 'page {page}, at ({x}, {y})',
       text: 'line {line}, characters {start}–{end}',
       printed: 'printed “{text}”',
-      flagged: 'note {codes}',
+      flagged: 'Note: {notes}',
     },
   },
 };

@@ -15,6 +15,7 @@ export default {
     unitPer100: '单位：件/百件申请',
     unitCases: '单位：件',
     note: '纠错率 = 结果纠正 ÷（总计 − 尚未审结），已审结案件为 0 时不计算（—）；诉讼纠错率合并两类行政诉讼。每百件申请的案件数以（新收 + 上年结转）申请为分母，案件并非本年申请的子集。',
+    basis: '第四部分只计填报了其中数字的年报：本选择 {total} 份中有 {n} 份，其余 {left} 份未填报，不按 0 计。',
     correction: '纠错率',
     reports: '年报数',
   },
@@ -31,6 +32,8 @@ export default {
     unitPer100: 'Unit: cases per 100 requests',
     unitCases: 'Unit: cases',
     note: "Correction rate = corrected ÷ (total − pending), undefined (—) when no case was concluded; the lawsuit rate pools both kinds of lawsuit. Cases per 100 requests are set against requests received plus carried in; the cases are not a subset of this year's requests.",
+    basis:
+      'Section 4 counts only the reports that filled some of it: {n} of the {total} selected; the other {left} left it blank, never read as 0.',
     correction: 'correction rate',
     reports: 'Reports',
   },

@@ -4,6 +4,7 @@ export default {
     title: '主动公开（{range}）',
     kpiNote: '{year} 年度，{n} 份年报填报',
     kpiNone: '所选范围内没有 2021 模板年报',
+    basis: '本选择有 {n} 份该模板的年报；每个数只计填报了该栏的年报（悬停可见 n），未填报的不按 0 计。',
     panel2021: '2021 模板年报（2021 年度起）',
     panel2019: '2019 模板年报（2019、2020 年度）',
     docsTitle: '{row}：本年制发、废止与现行有效件数（{range}）',
@@ -30,6 +31,8 @@ export default {
     title: 'Proactive disclosure ({range})',
     kpiNote: '{year}, reported by {n} reports',
     kpiNone: 'no 2021-template report in the selection',
+    basis:
+      'The selection has {n} reports on this template; each figure counts only the reports that filled its cell (hover for n); the others are never read as 0.',
     panel2021: '2021-template reports (report years from 2021)',
     panel2019: '2019-template reports (report years 2019 and 2020)',
     docsTitle: '{row}: issued, repealed and in force ({range})',

@@ -54,6 +54,15 @@ describe('outcome composition', () => {
     expect(rows).toEqual([expect.objectContaining({ key: 'a-gov', name: '甲县人民政府', reports: 3 })]);
   });
 
+  it('splits by sector, reports naming none in a bar of their own', async () => {
+    const rows = await run(outcomeCompositionByQuery(all, 'sector', 10), decodeCompositionRows);
+    // 甲县人民政府 names no sector; 乙市公安局 (公安) left its outcome rows blank and is not counted.
+    expect(rows.map((r) => [r.key, r.reports])).toEqual([
+      ['', 3],
+      ['教育', 1],
+    ]);
+  });
+
   it('follows the global agency pick and the year range', async () => {
     const f = { ...all, agencies: ['b-edu'], yearFrom: 2021, yearTo: 2021 };
     const rows = await run(outcomeCompositionByQuery(f, 'agency', 15), decodeCompositionRows);
@@ -65,6 +74,12 @@ describe('outcome reasons', () => {
   it('keeps the 2019 single 其他处理 row apart from the three 2021 rows, per year', async () => {
     const years = await run(outcomeReasonsQuery(all, 'other'), (r) => decodeReasonYears(r, 'other'));
     expect(years.map((y) => y.year)).toEqual([2020, 2021, 2023]);
+    // 乙市公安局 (2021) left every 其他处理 row blank: a report of the year that reported none of them.
+    expect(years.map((y) => [y.reports, y.reported])).toEqual([
+      [1, 1],
+      [3, 2],
+      [1, 1],
+    ]);
     expect(years[0]).toMatchObject({
       values: { other_single: 1, other_no_correction: null, other_unpaid_fee: null, other_misc: null },
       singleRow: 1,
@@ -132,6 +147,12 @@ describe('review and litigation', () => {
     const rows = await run(litigationOutcomesQuery(all, 'year'), decodeLitigationRows);
     const y2021 = rows.find((r) => r.key === '2021');
     expect(y2021?.reports).toBe(3);
+    // 乙市公安局 (2021) left section 四 blank: one report of the year filled none of it.
+    expect(rows.map((r) => [r.key, r.reports, r.reported])).toEqual([
+      ['2020', 1, 1],
+      ['2021', 3, 2],
+      ['2023', 1, 1],
+    ]);
     expect(y2021?.cells.review).toEqual({ upheld: 2, corrected: 3, other: 0, pending: 1, total: 6 });
     expect(rows.find((r) => r.key === '2020')?.cells.suit_after_review.total).toBeNull();
   });
