@@ -139,7 +139,6 @@ const en: typeof zh = {
     populationNote:
       'Load the resident population of each region (division code) or agency by year, and 人民政府 can be compared on requests and cases per 10,000 residents. Format in datasets/README.md.',
     populationSummary: 'Loaded {file}: {n} rows, years {years}, matched by {key}{sources}',
-    populationKey: { region_code: 'division code', agency_id: 'agency id' },
     populationSources: '; source: {list}',
     populationExample: 'Download an example file (invented figures)',
     populationKept: 'Population table {name}',

@@ -134,7 +134,6 @@ export default {
     populationNote:
       '载入各地区（行政区划代码）或各机关各年度的常住人口，人民政府之间即可按“每万人”比较申请与案件数。格式见 datasets/README.md。',
     populationSummary: '已载入 {file}：{n} 行，{years} 年度，按{key}对应{sources}',
-    populationKey: { region_code: '行政区划代码', agency_id: '机关标识' },
     populationSources: '；来源：{list}',
     populationExample: '下载示例文件（虚构数字）',
     populationKept: '人口表 {name}',

@@ -1,3 +1,4 @@
+import { IDENTITY_COLUMNS } from '@/domain/catalogue';
 import { formatBytes, formatDateTime } from '@/domain/format';
 import type { Labels } from '@/presenters/labels';
 import type { DatasetEntry, KeepState, KeptDataset, WorkspaceState } from '@/workspace';
@@ -61,7 +62,7 @@ export function populationText(p: WorkspaceState['population'], l: Labels): stri
     file: p.file,
     n: p.rows,
     years,
-    key: l.t(`data.populationKey.${p.keyedBy}`),
+    key: l.label(IDENTITY_COLUMNS.find((c) => c.key === p.keyedBy)?.label ?? { zh: p.keyedBy, en: p.keyedBy }),
     sources,
   });
 }

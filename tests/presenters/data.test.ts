@@ -50,9 +50,24 @@ describe('the Data view, in words', () => {
     expect(keepWarning({ kind: 'opfs', failure: null }, zh)).toBeNull();
     expect(keepWarning({ kind: 'memory', failure: null }, zh)).toContain('隐私模式');
     expect(keepWarning({ kind: 'opfs', failure: 'QuotaExceededError' }, zh)).toContain('QuotaExceededError');
-    expect(storageText({ used: 3 * 1024 * 1024, quota: 10 * 1024 ** 3 }, zh)).toBe(
-      '本站已用存储 3 MB（上限约 10 GB）',
-    );
+    expect(storageText({ used: 3 * 1024 * 1024, quota: 10 * 1024 ** 3 }, zh)).toBe('本站已用存储 3 MB（上限约 10 GB）');
     expect(storageText(null, zh)).toBeNull();
+  });
+});
+
+describe('the population table, in words', () => {
+  it('names the file, rows, years, the catalogue label of the key, and the sources', async () => {
+    const { populationText } = await import('@/presenters/data');
+    const p = {
+      file: 'pop.csv',
+      rows: 1234,
+      keyedBy: 'region_code' as const,
+      years: [2019, 2024],
+      sources: ['统计年鉴'],
+    };
+    expect(populationText(p, testLabels('zh'))).toBe(
+      '已载入 pop.csv：1,234 行，2019–2024 年度，按行政区划代码对应；来源：统计年鉴',
+    );
+    expect(populationText(null, testLabels('zh'))).toBeNull();
   });
 });
