@@ -20,6 +20,8 @@ export interface RankingInput {
   readonly unit: IndicatorUnit;
   readonly valueName: string;
   readonly lang: Lang;
+  /** How a value is written when the unit's own format does not fit (e.g. per 10,000 residents). */
+  readonly format?: (v: number) => string;
 }
 
 const shorten = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}â€¦` : s);
@@ -27,7 +29,7 @@ const shorten = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}â
 /** Horizontal bars, largest on top. Axis labels are plain text (ECharts does not parse them as HTML). */
 export function buildRankingOption(input: RankingInput): EChartsOption {
   const items = [...input.items].reverse();
-  const fmt = (v: number) => formatValue(v, input.unit, input.lang);
+  const fmt = input.format ?? ((v: number) => formatValue(v, input.unit, input.lang));
   const zh = input.lang === 'zh';
   const withInterval = items.some((i) => i.interval);
   const extra = (item: RankingItem) => [

@@ -544,3 +544,42 @@ describe('Trends', () => {
     await page.close();
   });
 });
+
+describe('Compare per 10,000 residents', () => {
+  it('ranks 人民政府 on requests per 10,000 residents once a population table is loaded, leaving out the rest', async () => {
+    const { page, errors } = await openPage(h, '#/data?noanim=1');
+    await page.locator('[data-testid="loaded-summary"]').waitFor({ timeout: 60_000 });
+    const csv = readFileSync(new URL('../../datasets/population-illustrative.csv', import.meta.url));
+    await page
+      .locator('[data-testid="population-input"]')
+      .setInputFiles({ name: 'population-illustrative.csv', mimeType: 'text/csv', buffer: csv });
+    await page.locator('[data-testid="population-summary"]').waitFor();
+    expect(await page.locator('[data-testid="population-summary"]').innerText()).toContain(
+      'population-illustrative.csv',
+    );
+
+    await page.goto(new URL('#/compare?v=1&noanim=1&kind=government&cmp.cols=new_requests', h.baseUrl).toString());
+    const card = page.locator('[data-testid="chart-compare-per-residents"]');
+    await card.waitFor({ timeout: 60_000 });
+    await compareReady(page);
+    // Independently: the last year's governments, those with a population row for their region and a count.
+    const [y] = await demo(`SELECT max(year) AS y FROM raw`);
+    const year = Number(y?.y);
+    const pop = `read_csv('pop.csv', header = true, all_varchar = true)`;
+    const [want] = await demo(
+      `SELECT count(*) AS total,
+              count(*) FILTER (WHERE p.population IS NOT NULL AND r.t3_new_total IS NOT NULL) AS n
+       FROM raw r LEFT JOIN (SELECT region_code, CAST(year AS INTEGER) AS year, population FROM ${pop}) p
+         ON p.region_code = CAST(r.region_code AS VARCHAR) AND p.year = r.year
+       WHERE r.kind = 'government' AND r.year = ?`,
+      [year],
+    );
+    expect(Number(want?.n)).toBeGreaterThan(0);
+    const note = await page.locator('[data-testid="per-residents-note"]').innerText();
+    expect(note).toContain(`${Number(want?.total)} 个人民政府中 ${Number(want?.n)} 个可比`);
+    expect(await card.locator('.chart-title').innerText()).toContain(`每万人新收申请（${year} 年度，人民政府）`);
+    await screenshot(page, 'compare-per-residents-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -16,6 +16,8 @@ export async function rawDataset(
   await runner.query({ text: `CREATE TABLE raw AS SELECT * FROM read_csv('${file}', header = true)`, params: [] });
   const violations = fileURLToPath(new URL('../../datasets/demo-violations.csv', import.meta.url));
   await runner.registerFile('violations.csv', new Uint8Array(readFileSync(violations)));
+  const population = fileURLToPath(new URL('../../datasets/population-illustrative.csv', import.meta.url));
+  await runner.registerFile('pop.csv', new Uint8Array(readFileSync(population)));
   return (text, params = []) => runner.query({ text, params });
 }
 

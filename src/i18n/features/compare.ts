@@ -1,6 +1,11 @@
 /** Messages of the compare view, under the `compare` namespace (and the agency picker of the filter bar). */
 export default {
   zh: {
+    perResidentsTitle: '每万人{indicator}（{year} 年度，人民政府）',
+    perResidentsUnit: '件/万人',
+    population: '常住人口',
+    perResidentsNote:
+      '按您载入的人口表计算，只比较人民政府（部门没有可对应的辖区人口）。{total} 个人民政府中 {n} 个可比；缺人口数据 {noPopulation} 个，未填报该项 {noValue} 个，均未计入（不按 0 计）。',
     title: '机构对比：{range}',
     indicators: '指标',
     scope: '对比范围',
@@ -87,6 +92,11 @@ export default {
     },
   },
   en: {
+    perResidentsTitle: '{indicator} per 10,000 residents ({year}, 人民政府)',
+    perResidentsUnit: 'per 10,000 residents',
+    population: 'Residents',
+    perResidentsNote:
+      'From the population table you loaded; only 人民政府 are compared (a department has no population of its own). {n} of {total} governments are comparable; {noPopulation} without a population figure and {noValue} without the count are left out (never read as 0).',
     title: 'Compare agencies: {range}',
     indicators: 'Indicators',
     scope: 'Agencies',
