@@ -98,6 +98,17 @@ const en: typeof zh = {
     showChart: 'Chart',
     copyLink: 'Copy link',
     linkCopied: 'Link copied',
+    embed: 'Embed',
+    embedTitle: 'Embed this chart',
+    embedNote:
+      'Paste the code into a web page. The embedded chart carries its title, filters and source; if the data change later, it says so and shows the current figures.',
+    embedSize: 'Size',
+    embedSizes: { small: 'Small', medium: 'Medium', large: 'Large' },
+    embedCopy: 'Copy the code',
+    close: 'Close',
+    staleEmbed:
+      'The data have changed since this embed was made (version {was} → {now}). These are the current figures.',
+    openInApp: 'Open in the dashboard',
     exportXlsx: 'Excel',
     exportXlsxHint: 'Download the chart data (Excel, with a notes sheet: title, filters, source, column definitions)',
     exportCsv: 'CSV',

@@ -27,6 +27,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const keep = computed(() => state.value.keep);
   const kept = computed(() => state.value.kept);
   const engine = computed(() => state.value.engine);
+  const contentHash = computed(() => state.value.contentHash);
   const population = computed(() => state.value.population);
   const populationFailure = computed(() => state.value.populationFailure);
   const active = computed(() => entries.value.find((e) => e.id === activeId.value) ?? null);
@@ -44,6 +45,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
     keep,
     kept,
     engine,
+    contentHash,
     population,
     populationFailure,
     active,

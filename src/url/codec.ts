@@ -23,6 +23,9 @@ export interface GlobalState {
   readonly dataset: string | null;
   readonly lang: 'zh' | 'en';
   readonly noAnimation: boolean;
+  /** Only this chart card is shown (an embed), and the data hash it was made from. */
+  readonly embed: string | null;
+  readonly pin: string | null;
   readonly filters: Filters;
 }
 
@@ -55,6 +58,8 @@ export function readGlobal(q: QueryParams): GlobalState {
     dataset: GLOBAL_PARAMS.dataset.parse(q.ds),
     lang: GLOBAL_PARAMS.lang.parse(q.lang),
     noAnimation: GLOBAL_PARAMS.noAnimation.parse(q.noanim),
+    embed: GLOBAL_PARAMS.embed.parse(q.embed),
+    pin: GLOBAL_PARAMS.pin.parse(q.h),
     filters: filtersFromQuery(q),
   };
 }
@@ -68,6 +73,8 @@ export function writeGlobal(g: GlobalState): QueryParams {
   put(GLOBAL_PARAMS.dataset, g.dataset);
   put(GLOBAL_PARAMS.lang, g.lang);
   put(GLOBAL_PARAMS.noAnimation, g.noAnimation);
+  put(GLOBAL_PARAMS.embed, g.embed);
+  put(GLOBAL_PARAMS.pin, g.pin);
   return { ...out, ...filtersToQuery(g.filters) };
 }
 

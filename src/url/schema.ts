@@ -138,6 +138,8 @@ export const GLOBAL_PARAMS = {
   dataset: text('ds', 'the dataset shown; absent is the default dataset'),
   lang: choice('lang', ['zh', 'en'] as const, 'zh', 'language of the page'),
   noAnimation: flag('noanim', 'draw charts without animation (tests, embeds, print)'),
+  embed: text('embed', 'show only this chart card, without the app around it (an embed in another page)'),
+  pin: text('h', 'content hash of the data an embed was made from; a different one is said'),
 } as const;
 
 /** Every global key, the filters' included: the only keys a link to another view carries. */

@@ -179,15 +179,26 @@ async function indexedDbStore(): Promise<KeptStore> {
 /** The best store this browser offers: OPFS, else IndexedDB, else memory (kept for this session only). */
 export async function browserStore(): Promise<KeptStore> {
   try {
-    const root = await navigator.storage?.getDirectory?.();
+    const root = await settleWithin(navigator.storage?.getDirectory?.());
     if (root) return await opfsStore(root);
   } catch {
     // OPFS refused (private mode in some browsers): try IndexedDB.
   }
   try {
-    if (typeof indexedDB !== 'undefined') return await indexedDbStore();
+    // In a third-party frame (an embed) IndexedDB can wait forever rather than refuse: give up after a while.
+    const idb = typeof indexedDB !== 'undefined' ? await settleWithin(indexedDbStore()) : undefined;
+    if (idb) return idb;
   } catch {
     // IndexedDB refused too.
   }
   return memoryStore();
+}
+
+/** A storage call that neither answers nor fails would hold up every load: refuse it after `ms`. */
+function settleWithin<T>(p: Promise<T> | undefined, ms = 3000): Promise<T | undefined> {
+  if (!p) return Promise.resolve(undefined);
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('storage did not answer')), ms)),
+  ]);
 }

@@ -61,6 +61,8 @@ export interface WorkspaceState {
   readonly entries: readonly DatasetEntry[];
   /** The dataset in `reports`, once a load succeeded. */
   readonly activeId: string | null;
+  /** A short hash of the loaded file's bytes: links and embeds pin it to notice changed data. */
+  readonly contentHash: string | null;
   /** The dataset asked for last; differs from `activeId` while loading, missing or after a failure. */
   readonly wantedId: string | null;
   readonly status: WorkspaceStatus;
@@ -105,6 +107,18 @@ function failureOf(e: unknown, file: string): LoadFailure {
   return { file, issues: [{ code: 'unreadable', file, detail: (e as Error).message }], total: 1 };
 }
 
+/** The first 12 hex digits of the SHA-256 of a file (where the browser or Node offers it). */
+async function contentHashOf(bytes: Uint8Array): Promise<string | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  try {
+    const digest = new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+    return [...digest.slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  } catch {
+    return null;
+  }
+}
+
 /** A fetch that failed (offline, 404…): said as such, not as a damaged file. */
 class FetchError extends DatasetLoadError {}
 
@@ -128,6 +142,7 @@ export class Workspace {
   private current: WorkspaceState = {
     entries: [],
     activeId: null,
+    contentHash: null,
     wantedId: null,
     status: 'idle',
     summary: null,
@@ -345,13 +360,17 @@ export class Workspace {
   private async replace(id: string, file: () => Promise<DatasetFile>, name: string): Promise<boolean> {
     try {
       performance.mark('dataset-load-start');
-      let summary = await loadDataset(this.runner, await file());
+      const bytes = await file();
+      // Hashed first: loading may hand the bytes over to the engine's worker.
+      const contentHash = await contentHashOf(bytes.bytes);
+      let summary = await loadDataset(this.runner, bytes);
       performance.mark('dataset-loaded');
       const appended = await this.reapplyAppends(id);
       if (appended > 0) summary = { ...summary, ...(await this.totals()) };
       const s = this.current;
       this.set({
         activeId: id,
+        contentHash,
         summary,
         failure: null,
         appended,

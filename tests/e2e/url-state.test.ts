@@ -19,13 +19,15 @@ async function settledText(page: Page): Promise<string> {
   });
   let last = '';
   let same = 0;
-  for (let i = 0; i < 120 && same < 3; i++) {
+  for (let i = 0; i < 160 && same < 4; i++) {
     await page.waitForTimeout(300);
     const now = await page.locator('main').innerText();
-    same = now === last && !(await page.locator('[data-testid="loading"]').count()) ? same + 1 : 0;
+    // A figure still on its way shows "…": not settled yet.
+    const pending = /^…$/m.test(now) || (await page.locator('[data-testid="loading"]').count()) > 0;
+    same = now === last && !pending ? same + 1 : 0;
     last = now;
   }
-  expect(same).toBe(3);
+  expect(same).toBe(4);
   return last;
 }
 

@@ -48,6 +48,8 @@ describe('the URL schema', () => {
       dataset: 'real',
       lang: 'en' as const,
       noAnimation: true,
+      embed: 'chart-requests',
+      pin: 'a1b2c3d4e5f6',
       filters: { ...EMPTY_FILTERS, yearFrom: 2021, yearTo: 2024, levels: ['county' as const], agencies: ['a', 'b'] },
     };
     const q = writeGlobal(g);
