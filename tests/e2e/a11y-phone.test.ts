@@ -94,3 +94,23 @@ describe('every view on a phone and for everyone', () => {
     },
   );
 });
+
+describe('every view in a small window', () => {
+  it('fits 768 px in both languages', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 768, height: 900 } });
+    const page = await context.newPage();
+    let checked = 0;
+    for (const view of VIEW_NAMES) {
+      for (const lang of ['zh', 'en'] as const) {
+        await page.goto(new URL(`#/${view}?v=1&noanim=1${lang === 'en' ? '&lang=en' : ''}`, h.baseUrl).toString());
+        await settle(page);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${view} ${lang}`).toBeLessThanOrEqual(
+          768,
+        );
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(VIEW_NAMES.length * 2);
+    await context.close();
+  });
+});
