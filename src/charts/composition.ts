@@ -52,5 +52,15 @@ export function buildCompositionOption(input: CompositionInput): EChartsOption {
         data: parts.map((p) => ({ name: p.name, value: p.value ?? 0, itemStyle: { color: colors[p.key] ?? '#999' } })),
       },
     ],
+    // A narrow card (a phone, an embed): the legend goes below the ring instead of over it.
+    media: [
+      {
+        query: { maxWidth: 460 },
+        option: {
+          legend: { orient: 'horizontal', left: 'center', right: 'auto', top: 'auto', bottom: 0 },
+          series: [{ center: ['50%', '44%'], radius: ['34%', '58%'] }],
+        },
+      },
+    ],
   };
 }
