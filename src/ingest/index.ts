@@ -1,4 +1,12 @@
-export { parseReport, cellsRead, isUnreadable, readFailure, sniffFormat, type ParseOptions } from '@/ingest/report';
+export {
+  parseReport,
+  readSource,
+  cellsRead,
+  isUnreadable,
+  readFailure,
+  sniffFormat,
+  type ParseOptions,
+} from '@/ingest/report';
 export type {
   IngestWarning,
   ParsedReport,

@@ -44,6 +44,16 @@ async function read(input: ParseInput, format: Sniffed, options: ParseOptions): 
 }
 
 /**
+ * The document's source lines as the parser saw them (for showing a figure's passage beside it).
+ * Throws where `parseReport` would report the file unreadable.
+ */
+export async function readSource(input: ParseInput, options: ParseOptions = {}): Promise<SourceDocument> {
+  const sniffed = sniffFormat(input);
+  if (sniffed === 'doc' || sniffed === 'unknown') throw new Error('unsupported format');
+  return read(input, sniffed, options);
+}
+
+/**
  * Why a document could not be read, in the user's words: the reader's own error (pdf.js's
  * `PasswordException`, `InvalidPDFException`, a ZIP error from the DOCX reader…) is never shown.
  */

@@ -22,7 +22,14 @@ const fixture = (name: string) => ({
   buffer: readFileSync(fileURLToPath(new URL(`../fixtures/ingest/${name}`, import.meta.url))),
 });
 
-const card = (page: Page, file: string) => page.locator(`[data-testid="import-item"][data-file="${file}"]`);
+const row = (page: Page, file: string) => page.locator(`[data-testid="queue-row"][data-file="${file}"]`);
+/** Opens a document of the review queue (one is open at a time) and gives its card. */
+async function card(page: Page, file: string) {
+  const detail = page.locator(`[data-testid="review-detail"][data-file="${file}"]`);
+  if (!(await detail.count())) await row(page, file).locator('[data-testid="queue-open"]').click();
+  await detail.waitFor();
+  return page.locator(`[data-testid="import-item"][data-file="${file}"]`);
+}
 const loadedReports = async (page: Page) =>
   shownNumber(((await page.locator('[data-testid="loaded-summary"]').innerText()).split('·')[1] ?? '').trim());
 
@@ -35,7 +42,7 @@ async function openImport(path = '#/import?noanim=1') {
 async function waitParsed(page: Page, files: string[]) {
   for (const f of files) {
     await expect
-      .poll(async () => card(page, f).locator('[data-testid="import-state"]').getAttribute('class'), {
+      .poll(async () => row(page, f).getAttribute('data-status'), {
         timeout: 60_000,
       })
       .not.toContain('parsing');
@@ -55,7 +62,7 @@ describe('Import reports', () => {
     await waitParsed(page, files);
 
     // HTML: identity, tables with catalogue labels and provenance, the note about the single （六） row.
-    const html = card(page, 'single-other-2021.html');
+    const html = await card(page, 'single-other-2021.html');
     expect(await html.locator('[data-testid="import-detected"]').innerText()).toContain(
       '示例区住房和城乡建设局 · 2021',
     );
@@ -77,7 +84,7 @@ describe('Import reports', () => {
     expect((await html.locator('td[data-key="t3_other_single_total"]').innerText()).trim()).toBe('2');
 
     // PDF: read through pdf.js in the browser, with page and coordinates as provenance.
-    const pdf = card(page, 'report-2021.pdf');
+    const pdf = await card(page, 'report-2021.pdf');
     expect(await pdf.locator('[data-testid="import-detected"]').innerText()).toContain('示例县市场监督管理局 · 2023');
     expect((await pdf.locator('td[data-key="t3_new_total"]').innerText()).trim()).toBe('50');
     expect(await pdf.locator('td[data-key="t3_new_total"]').getAttribute('title')).toMatch(/第 1 页，坐标/);
@@ -90,7 +97,7 @@ describe('Import reports', () => {
     expect(await pdf.locator('select[data-field="kind"]').inputValue()).toBe('department');
 
     // A scan is named as such and cannot be accepted.
-    const scan = card(page, 'scanned.pdf');
+    const scan = await card(page, 'scanned.pdf');
     expect(await scan.locator('[data-testid="import-state"]').innerText()).toBe('无法读取');
     expect(await scan.locator('[data-testid="import-warnings"]').innerText()).toContain('扫描版 PDF，没有文字层');
     expect(await scan.locator('[data-testid="import-include"]').count()).toBe(0);
@@ -102,6 +109,7 @@ describe('Import reports', () => {
     await accept.click();
     await page.waitForSelector('[data-testid="import-ok"]');
     expect(await page.locator('[data-testid="import-ok"]').innerText()).toContain('共追加 2 份');
+    await card(page, 'report-2021.pdf');
     expect(await pdf.locator('[data-testid="import-state"]').innerText()).toBe('已加入数据');
     await screenshot(page, 'import-accepted-zh');
 
@@ -128,7 +136,7 @@ describe('Import reports', () => {
     const { page, errors } = await openImport('#/import?noanim=1&lang=en');
     await page.locator('[data-testid="report-input"]').setInputFiles([fixture('report-2021.html')]);
     await waitParsed(page, ['report-2021.html']);
-    const html = card(page, 'report-2021.html');
+    const html = await card(page, 'report-2021.html');
     expect(await html.locator('[data-testid="import-state"]').innerText()).toBe('To accept');
     expect(await html.locator('[data-testid="import-warnings"]').count()).toBe(0);
     expect(await html.locator('.warnings').innerText()).toContain('No notes');
@@ -169,7 +177,7 @@ describe('Import reports', () => {
       .locator('[data-testid="report-input"]')
       .setInputFiles([{ name: 'cjk.pdf', mimeType: 'application/pdf', buffer: Buffer.from(bytes) }]);
     await waitParsed(page, ['cjk.pdf']);
-    const pdf = card(page, 'cjk.pdf');
+    const pdf = await card(page, 'cjk.pdf');
     expect(await pdf.locator('[data-testid="import-detected"]').innerText()).toContain('示例县统计局 · 2023');
     // It has no statistical tables, and says so (rather than "scanned").
     expect(await pdf.locator('[data-testid="import-warnings"]').innerText()).toContain('未找到统计表');
@@ -189,16 +197,17 @@ describe('Import reports', () => {
       fixture('v2019-2020.txt'),
     ]);
     await waitParsed(page, ['report-2021.docx', 'v2019-2020.txt']);
-    const docx = card(page, 'report-2021.docx');
+    const docx = await card(page, 'report-2021.docx');
     expect(await docx.locator('[data-testid="import-detected"]').innerText()).toContain('示例县市场监督管理局 · 2023');
     expect((await docx.locator('td[data-key="t3_new_total"]').innerText()).trim()).toBe('50');
     expect(await docx.locator('td[data-key="t3_new_total"]').getAttribute('title')).toMatch(/Word 表/);
-    const txt = card(page, 'v2019-2020.txt');
+    const txt = await card(page, 'v2019-2020.txt');
     expect(await txt.locator('[data-testid="import-detected"]').innerText()).toContain('2019 模板');
     // A .txt report is a text file to the user, not a web page.
     expect(await txt.locator('.title .sub').innerText()).toMatch(/^文本 · /);
-    expect(await docx.locator('.title .sub').innerText()).toMatch(/^Word · /);
     expect(await txt.locator('select[data-field="level"]').inputValue()).toBe('township');
+    await card(page, 'report-2021.docx');
+    expect(await docx.locator('.title .sub').innerText()).toMatch(/^Word · /);
     expect(errors).toEqual([]);
     await page.close();
   });
