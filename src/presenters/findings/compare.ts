@@ -38,7 +38,7 @@ export function compareFindings(input: CompareFindingsInput, labels: Labels): st
       ? [
           t('findings.compare.small', {
             n: page.tooSmall,
-            denominator: denominatorName(sortDef, lang) ?? '',
+            denominator: inSentence(denominatorName(sortDef, lang) ?? '', labels),
             min: formatCount(minN, lang),
           }),
         ]
@@ -49,7 +49,7 @@ export function compareFindings(input: CompareFindingsInput, labels: Labels): st
     from === to
       ? t('findings.compare.comparableOne', { n: page.comparable, to })
       : t('findings.compare.comparable', { n: page.comparable, range, from, to });
-  const first = sentence(lead, apart, labels);
+  const first = paragraph([sentence(lead, [], labels), sentence(null, apart, labels)], labels);
 
   if (!sortDef) return paragraph([first, sentence(t('findings.compare.byName'), [], labels)], labels);
   const top = page.rows.find((r) => r.hasStart && r.hasEnd && !r.smallN);

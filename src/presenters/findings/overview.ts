@@ -62,16 +62,13 @@ export function overviewFindings(input: OverviewFindingsInput, labels: Labels): 
   });
 
   const lead = t('findings.overview.lead', { year, n: cur.reports });
-  const basis =
-    m && baseN !== null
-      ? sentence(
-          t('findings.overview.matched', { n: baseN }),
-          (() => {
-            const left = leftOutParts(m, keys[0] as string, labels);
-            return left.length ? [t('findings.overview.leftOut', { parts: labels.list(left) })] : [];
-          })(),
-          labels,
-        )
-      : '';
-  return paragraph([sentence(lead, clauses, labels), basis], labels);
+  const left = m && baseN !== null ? leftOutParts(m, keys[0] as string, labels) : [];
+  return paragraph(
+    [
+      sentence(lead, clauses, labels),
+      m && baseN !== null ? sentence(t('findings.overview.matched', { n: baseN }), [], labels) : '',
+      left.length ? sentence(t('findings.overview.leftOut', { parts: labels.list(left) }), [], labels) : '',
+    ],
+    labels,
+  );
 }
