@@ -80,7 +80,7 @@ async function overviewInputs(f: Filters, year: number) {
   const keys = HEADLINE_INDICATORS;
   const rows = decodeIndicatorsByYear(await runner.query(indicatorsByYearQuery(f, keys, [year - 1, year])!), keys);
   const matched = decodeMatchedChange(
-    await runner.query(matchedChangeQuery(f, keys, year - 1, year)),
+    await runner.query(matchedChangeQuery(f, keys, year - 1, year)!),
     keys,
     year - 1,
     year,
