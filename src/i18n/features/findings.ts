@@ -27,6 +27,14 @@ export default {
       zeroBase: '上年同口径为 0，无法计算增幅',
       matchedOther: '（同口径 {n} 个机关）',
     },
+    changeShort: {
+      up: '增长 {change}',
+      down: '下降 {change}',
+      flat: '持平',
+      pointsUp: '提高 {change} 个百分点',
+      pointsDown: '降低 {change} 个百分点',
+      pointsFlat: '持平',
+    },
     overview: {
       lead: '{year} 年，所选 {n} 份年报中',
       matched: '变化按两年均有年报的同口径 {n} 个机关计算',
@@ -100,6 +108,14 @@ export default {
       noPrev: 'no like-for-like figure for the year before',
       zeroBase: 'zero for the same agencies the year before, so no growth rate',
       matchedOther: ' (like for like: {n} agencies)',
+    },
+    changeShort: {
+      up: 'up {change}',
+      down: 'down {change}',
+      flat: 'unchanged',
+      pointsUp: 'up {change} pp',
+      pointsDown: 'down {change} pp',
+      pointsFlat: 'unchanged',
     },
     overview: {
       lead: 'In {year}, across the {n} selected reports',

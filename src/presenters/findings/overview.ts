@@ -54,7 +54,9 @@ export function overviewFindings(input: OverviewFindingsInput, labels: Labels): 
       change = t('findings.change.noPrev');
     } else {
       const like = changeBetween(fig.matchedFrom, fig.matchedTo, def.unit);
-      change = like ? changeWords(like, 'findings.change', labels) : t('findings.change.zeroBase');
+      // The first change says "like for like" in full; the later ones say only how much.
+      const words = baseN === null ? 'findings.change' : 'findings.changeShort';
+      change = like ? changeWords(like, words, labels) : t('findings.change.zeroBase');
       baseN ??= fig.matched;
       if (fig.matched !== baseN) change += t('findings.change.matchedOther', { n: fig.matched });
     }
