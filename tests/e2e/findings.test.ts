@@ -27,7 +27,7 @@ function numbersIn(text: string): number[] {
   return [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, '')));
 }
 
-/** The paragraph once its figures have arrived (the card says "computing…" until then). */
+/** The paragraph once its figures have arrived (the card shows "…" until then). */
 async function findingsText(page: Page): Promise<string> {
   const p = page.locator('[data-testid="findings"] [data-role="findings-text"]');
   await p.and(page.locator(':not(.pending)')).waitFor({ timeout: 60_000 });
