@@ -1,8 +1,7 @@
 import { computed } from 'vue';
 import { storeToRefs } from 'pinia';
-import { indicator } from '@/domain/indicators';
-import { formatValue } from '@/domain/format';
 import { decodeIndicatorTotals, indicatorTotalsQuery } from '@/data/queries/indicator-totals';
+import { indicatorKpis } from '@/presenters/analysis';
 import { useQuery } from '@/composables/use-query';
 import { useLabels } from '@/composables/use-labels';
 import { useFiltersStore } from '@/stores/filters';
@@ -10,21 +9,10 @@ import { useFiltersStore } from '@/stores/filters';
 /** Headline figures of a view: each indicator pooled over the filtered reports, with its basis. */
 export function useIndicatorKpis(keys: readonly string[]) {
   const { filters } = storeToRefs(useFiltersStore());
-  const { t, lang, label, glossary } = useLabels();
+  const { labels } = useLabels();
   const totals = useQuery(
     () => indicatorTotalsQuery(filters.value, keys),
     (rows) => decodeIndicatorTotals(rows, keys),
   );
-  return computed(() =>
-    keys.map((key) => {
-      const def = indicator(key);
-      return {
-        key,
-        label: label(def.name),
-        value: formatValue(totals.data.value?.values[key] ?? null, def.unit, lang.value),
-        note: t('overview.basis', { n: totals.data.value?.counts[key] ?? 0 }),
-        glossary: glossary(key),
-      };
-    }),
-  );
+  return computed(() => indicatorKpis(totals.data.value, keys, labels.value, totals.loading.value));
 }

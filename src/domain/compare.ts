@@ -34,10 +34,12 @@ export function sortToParam(s: CompareSort): string {
 export function formatDelta(v: number | null, unit: IndicatorUnit, lang: Lang): string {
   if (v === null || !Number.isFinite(v)) return NO_VALUE;
   if (unit === 'percent') return formatChange({ value: v * 100, kind: 'points' }, lang);
-  const sign = v > 0 ? '+' : v < 0 ? '−' : '±';
   const abs = Math.abs(v);
-  if (unit === 'count') return `${sign}${formatCount(abs, lang)}`;
-  return `${sign}${formatDecimal(unit === 'per_100' ? abs * 100 : abs, lang, 2)}`;
+  const shown =
+    unit === 'count' ? formatCount(abs, lang) : formatDecimal(unit === 'per_100' ? abs * 100 : abs, lang, 2);
+  // A difference that rounds to nothing shows as ±0, never as −0.
+  const sign = /^[0.,]+$/.test(shown) ? '±' : v > 0 ? '+' : '−';
+  return `${sign}${shown}`;
 }
 
 /** Δ% (relative change); null when the start is 0 or missing. */

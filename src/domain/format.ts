@@ -68,12 +68,23 @@ export function changeBetween(prev: number | null, cur: number | null, unit: Ind
   return { value: cur / prev - 1, kind: 'relative' };
 }
 
+/** A number of percentage points, one decimal, no sign or unit: 10.4. */
+export function formatPoints(v: number, lang: Lang): string {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(v);
+}
+
+/** Whether a change shows as 0 at one decimal (of a percentage point, or of a percent). */
+export function changeRoundsToZero(c: Change): boolean {
+  return Math.round(Math.abs(c.value) * (c.kind === 'points' ? 10 : 1000)) === 0;
+}
+
 export function formatChange(c: Change | null, lang: Lang): string {
-  if (!c) return NO_VALUE;
-  const sign = c.value > 0 ? '+' : c.value < 0 ? '−' : '±';
+  if (!c || !Number.isFinite(c.value)) return NO_VALUE;
   const abs = Math.abs(c.value);
+  // A change that rounds to nothing shows as ±0.0, never as −0.0 or +0.0.
+  const sign = changeRoundsToZero(c) ? '±' : c.value > 0 ? '+' : '−';
   if (c.kind === 'points') {
-    const n = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(abs);
+    const n = formatPoints(abs, lang);
     return lang === 'zh' ? `${sign}${n} 个百分点` : `${sign}${n} pp`;
   }
   return `${sign}${formatPercent(abs, lang)}`;

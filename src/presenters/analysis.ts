@@ -1,6 +1,8 @@
 import { KINDS, LEVELS } from '@/domain/catalogue';
 import type { DataTable } from '@/domain/csv';
-import { yearSpan } from '@/domain/format';
+import { formatValue, yearSpan } from '@/domain/format';
+import { indicator } from '@/domain/indicators';
+import type { IndicatorTotals } from '@/data/queries/indicator-totals';
 import { buildStackedBarsOption, type StackedBarsInput, type StackedSeries } from '@/charts/stacked-bars';
 import { fillYears } from '@/charts/year-lines';
 import type { Labels } from '@/presenters/labels';
@@ -24,6 +26,8 @@ export interface KpiItem {
   readonly value: string;
   readonly note: string;
   readonly glossary?: string;
+  /** Reports the figure rests on (the number in the note), for the written findings. */
+  readonly basis?: number;
 }
 
 /** A choice of a segmented control. */
@@ -134,3 +138,27 @@ export const barsHeight = (bars: number, perBar = 30, extra = 70): number => Mat
 
 /** Several glossary entries in one tooltip, separated by a blank line. */
 export const glossaries = (keys: readonly string[], labels: Labels): string => keys.map(labels.glossary).join('\n\n');
+
+/**
+ * Headline cards of indicators pooled over the selection, each with the reports it rests on;
+ * "…" while the first answer is on its way (not yet known is not "—", not reported).
+ */
+export function indicatorKpis(
+  totals: IndicatorTotals | null,
+  keys: readonly string[],
+  labels: Labels,
+  loading = false,
+): KpiItem[] {
+  return keys.map((key) => {
+    const def = indicator(key);
+    const basis = totals?.counts[key] ?? 0;
+    return {
+      key,
+      label: labels.label(def.name),
+      value: loading && !totals ? '…' : formatValue(totals?.values[key] ?? null, def.unit, labels.lang),
+      note: labels.t('overview.basis', { n: basis }),
+      glossary: labels.glossary(key),
+      basis,
+    };
+  });
+}

@@ -52,6 +52,7 @@ export function applicantKpis(
       label: labels.label(def.name),
       value: formatValue(totals?.values[key] ?? null, def.unit, labels.lang),
       note: labels.t('applicants.basis', { n: totals?.counts[key] ?? 0 }),
+      basis: totals?.counts[key] ?? 0,
       glossary: labels.glossary(key),
     };
   };

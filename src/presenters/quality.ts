@@ -1,5 +1,5 @@
 import { KINDS, LEVELS, cell } from '@/domain/catalogue';
-import { formatPercent } from '@/domain/format';
+import { formatCount, formatPercent } from '@/domain/format';
 import { formatCellValue } from '@/domain/report-layout';
 import { checkDef, isRuleId, rule as ruleDef, type RuleDef, type RuleId, type Severity } from '@/domain/rules';
 import { MIN_QUALITY_COVERAGE } from '@/domain/stats';
@@ -50,7 +50,7 @@ export interface QualityKpi {
 export function qualityKpis(counts: FailureCounts | null, labels: Labels): QualityKpi[] {
   const bySeverity = (sev: Severity) =>
     (counts?.perRule ?? []).filter((r) => ruleDef(r.rule).severity === sev).reduce((s, r) => s + r.failures, 0);
-  const value = (n: number) => (counts ? String(n) : '…');
+  const value = (n: number) => (counts ? formatCount(n, labels.lang) : '…');
   return [
     { key: 'failures', label: labels.t('quality.kpiFailures'), value: value(counts?.failures ?? 0), note: '' },
     { key: 'errors', label: labels.t('quality.kpiErrors'), value: value(bySeverity('error')), note: '' },

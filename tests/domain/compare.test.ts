@@ -24,6 +24,13 @@ describe('formatDelta and formatRelative', () => {
     expect(formatRelative(4, 'en')).toBe('+400.0%');
     expect(formatRelative(null, 'en')).toBe('—');
   });
+
+  it('shows a difference that rounds to nothing as ±0, never −0', () => {
+    expect(formatDelta(-0.00001, 'per_100', 'zh')).toBe('±0');
+    expect(formatDelta(-0.0004, 'percent', 'en')).toBe('±0.0 pp');
+    expect(formatRelative(-0.00001, 'zh')).toBe('±0.0%');
+    expect(formatDelta(-0.0002, 'per_100', 'zh')).toBe('−0.02');
+  });
 });
 
 describe('peerVerdict', () => {

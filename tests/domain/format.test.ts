@@ -28,6 +28,17 @@ describe('formatting in zh-CN conventions', () => {
     expect(formatChange(changeBetween(200, 150, 'count'), 'en')).toBe('−25.0%');
   });
 
+  it('shows a change that rounds to nothing as ±0.0, never −0.0', () => {
+    // 0.54 → 0.5399: −0.01 points; 10,000 → 9,999.9: −0.001%.
+    expect(formatChange(changeBetween(0.54, 0.5399, 'percent'), 'zh')).toBe('±0.0 个百分点');
+    expect(formatChange(changeBetween(0.54, 0.5401, 'percent'), 'en')).toBe('±0.0 pp');
+    expect(formatChange(changeBetween(10000, 9999.9, 'count'), 'zh')).toBe('±0.0%');
+    expect(formatChange({ value: -0, kind: 'points' }, 'zh')).toBe('±0.0 个百分点');
+    // Just past the rounding edge the sign shows.
+    expect(formatChange(changeBetween(0.54, 0.5394, 'percent'), 'zh')).toBe('−0.1 个百分点');
+    expect(formatChange({ value: Number.NaN, kind: 'relative' }, 'en')).toBe('—');
+  });
+
   it('escapes text from data before it reaches HTML', () => {
     expect(escapeHtml('<img src=x onerror="alert(1)">&')).toBe('&#60;img src=x onerror=&#34;alert(1)&#34;&#62;&#38;');
   });

@@ -11,6 +11,7 @@ import report from '@/i18n/features/report';
 import quality from '@/i18n/features/quality';
 import ingest from '@/i18n/features/ingest';
 import glossary from '@/i18n/features/glossary';
+import findings from '@/i18n/features/findings';
 
 /** Every message path of a message tree, e.g. "chart.source". */
 function paths(tree: unknown, prefix = ''): string[] {
@@ -18,7 +19,19 @@ function paths(tree: unknown, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) => paths(v, prefix ? `${prefix}.${k}` : k));
 }
 
-const FEATURES = { compare, trends, outcomes, applicants, litigation, proactive, report, quality, ingest, glossary };
+const FEATURES = {
+  compare,
+  trends,
+  outcomes,
+  applicants,
+  litigation,
+  proactive,
+  report,
+  quality,
+  ingest,
+  glossary,
+  findings,
+};
 
 describe('messages', () => {
   it('has every Chinese message in English and no English message without a Chinese one', () => {
