@@ -20,12 +20,12 @@ export interface DocxImage {
 export interface DocxWords {
   /** "图 1" / "Figure 1" by kind and number. */
   number(kind: BriefingItem['kind'], n: number): string;
-  /** "来源：…" */
-  source(source: string): string;
   /** The link to the view an item came from. */
   from: string;
   /** Rows of a long table left out. */
   moreRows(n: number): string;
+  /** Under a table: what "—" means, and (with rates) what the brackets hold. */
+  tableNote(withRates: boolean): string;
 }
 
 export interface DocxBriefing {
@@ -89,7 +89,7 @@ export async function buildBriefingDocx(
         children: [run(label, { bold: true, size: 21 }), ...(text ? [run(`　${text}`, { size: 21 })] : [])],
       }),
     );
-    const lines = [words.source(item.source), ...(item.provenance ? [item.provenance] : [])];
+    const lines = [item.source, ...(item.provenance ? [item.provenance] : [])];
     lines.forEach((line, i) =>
       out.push(
         new d.Paragraph({
@@ -124,7 +124,7 @@ export async function buildBriefingDocx(
         children: [
           new d.Paragraph({
             alignment: right ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT,
-            children: [run(text, { size: 18, bold: header })],
+            children: [run(text, { size: 16, bold: header })],
           }),
         ],
       });
@@ -143,7 +143,8 @@ export async function buildBriefingDocx(
       ),
     ];
     const out: (ParagraphT | TableT)[] = [new d.Table({ width: { size: 100, type: d.WidthType.PERCENTAGE }, rows })];
-    if (t.more > 0) out.push(new d.Paragraph({ children: [run(words.moreRows(t.more), small)] }));
+    const notes = [words.tableNote(t.ratios), ...(t.more > 0 ? [words.moreRows(t.more)] : [])];
+    out.push(new d.Paragraph({ spacing: { before: 40 }, keepNext: true, children: [run(notes.join(' '), small)] }));
     return out;
   };
 

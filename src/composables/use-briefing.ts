@@ -12,7 +12,8 @@ export type { AddOutcome, BriefingItemInput } from '@/domain/briefing';
  * The briefing (简报) as any view or card uses it: `add` an item and read how many there are.
  *
  *   const briefing = useBriefing();
- *   const outcome = briefing.add({ kind: 'text', title, text, source, link: window.location.href });
+ *   const outcome = briefing.add({ kind: 'text', title, text, source: source.value, link: window.location.href });
+ *   // source: the view's source line, "来源：" included (`useLabels().source`).
  *   if (!outcome.ok) … outcome.reason: 'items' | 'size' | 'invalid'
  */
 export function useBriefing() {

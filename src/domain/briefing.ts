@@ -10,7 +10,7 @@ import { NO_VALUE, type Lang } from '@/domain/format';
 interface ItemOrigin {
   /** The card's title. */
   readonly title: string;
-  /** The source line as the card shows it (dataset and filters in words). */
+  /** The source line as the card shows it, "来源：" included (`useLabels().source`: dataset and filters in words). */
   readonly source: string;
   /** Dataset version and data date, when known. */
   readonly provenance?: string;
@@ -211,23 +211,46 @@ export interface PrintedTable {
   readonly rows: readonly (readonly string[])[];
   /** Rows left out beyond `MAX_BRIEFING_ROWS`. */
   readonly more: number;
+  /** Some cell is a rate followed by its numerator/denominator in brackets (the reader is told so). */
+  readonly ratios: boolean;
 }
 
+/**
+ * The table for a page: the downloads' columns, except that a rate keeps its numerator and
+ * denominator in its own cell ("41.7（723/1,734）") rather than in two more columns, so a table of
+ * several rates still fits the width of A4.
+ */
 export function printedTable(table: ExportTable, lang: Lang, maxRows = MAX_BRIEFING_ROWS): PrintedTable {
   const flat = flattenTable(table, lang);
-  // The kind of each written column (a rate is written as three: rate, numerator, denominator).
-  const kinds = table.columns.flatMap((c) => (c.kind === 'rate' ? ['rate', 'count', 'count'] : [c.kind]));
   const fmt = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 4 });
-  const cell = (v: Cell, c: number): string => {
-    if (v === null || v === '') return NO_VALUE;
+  const text = (v: Cell | undefined, year = false): string => {
+    if (v === null || v === undefined || v === '') return NO_VALUE;
     if (typeof v === 'string') return v;
     if (!Number.isFinite(v)) return NO_VALUE;
-    return kinds[c] === 'year' ? String(v) : fmt.format(v);
+    return year ? String(v) : fmt.format(v);
   };
+  const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
+  // Where each column starts among the written ones (a rate is written as three).
+  const starts: number[] = [];
+  let at = 0;
+  for (const c of table.columns) {
+    starts.push(at);
+    at += c.kind === 'rate' ? 3 : 1;
+  }
+  const rows = flat.rows.slice(0, maxRows).map((r) =>
+    table.columns.map((c, i) => {
+      const k = starts[i] ?? 0;
+      if (c.kind !== 'rate') return text(r[k], c.kind === 'year');
+      const [num, den] = [r[k + 1], r[k + 2]];
+      const parts = num === null && den === null ? '' : `${open}${text(num)}/${text(den)}${close}`;
+      return `${text(r[k])}${parts}`;
+    }),
+  );
   return {
-    header: flat.header,
-    numeric: flat.header.map((_, c) => kinds[c] !== 'text' && kinds[c] !== 'year'),
-    rows: flat.rows.slice(0, maxRows).map((r) => r.map(cell)),
+    header: table.columns.map((_, i) => flat.header[starts[i] ?? 0] ?? ''),
+    numeric: table.columns.map((c) => c.kind !== 'text' && c.kind !== 'year'),
+    rows,
     more: Math.max(0, flat.rows.length - maxRows),
+    ratios: table.columns.some((c) => c.kind === 'rate'),
   };
 }

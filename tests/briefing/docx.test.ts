@@ -19,18 +19,18 @@ const inputs: BriefingItemInput[] = [
   {
     kind: 'chart',
     title: '申请数量',
-    source: '演示数据（生成）· 全部',
+    source: '来源：演示数据（生成）；全部',
     svg,
     width: 900,
     height: 450,
     link: 'http://x/#/overview',
   },
-  { kind: 'table', title: '机构排名', unit: '单位：件', source: '演示数据（生成）· 2023', table },
-  { kind: 'text', title: '主要发现', text: '申请量上升。\n公开率稳定。', source: '演示数据（生成）· 全部地区' },
+  { kind: 'table', title: '机构排名', unit: '单位：件', source: '来源：演示数据（生成）；2023', table },
+  { kind: 'text', title: '主要发现', text: '申请量上升。\n公开率稳定。', source: '来源：演示数据（生成）；全部地区' },
   {
     kind: 'chart',
     title: 'Outcomes',
-    source: 'Demo data · all',
+    source: 'Source: demo data; all',
     provenance: 'v2 · 2026-01-01',
     svg,
     width: 400,
@@ -39,9 +39,9 @@ const inputs: BriefingItemInput[] = [
 ];
 const words: DocxWords = {
   number: (kind, n) => `${{ chart: '图', table: '表', text: '文' }[kind]} ${n}`,
-  source: (s) => `来源：${s}`,
   from: '来自页面',
   moreRows: (n) => `另有 ${n} 行`,
+  tableNote: (rates) => (rates ? '括号内为分子/分母' : '“—”不是 0'),
 };
 
 function briefing(): BriefingState {
@@ -70,7 +70,7 @@ describe('briefing as DOCX', () => {
     const all = docx.paragraphs.join('\n');
     for (const item of state.items) {
       if (item.caption) expect(all).toContain(item.caption);
-      expect(all).toContain(`来源：${item.source}`);
+      expect(all).toContain(item.source);
     }
     expect(all).toContain('v2 · 2026-01-01');
     expect(all).toContain('图 1');
@@ -78,6 +78,7 @@ describe('briefing as DOCX', () => {
     expect(all).toContain('表 1');
     expect(all).toContain('申请量上升。');
     expect(all).toContain('来自页面');
+    expect(all).toContain('“—”不是 0');
 
     // The table as a Word table: header, values, missing as —.
     expect(docx.cells).toEqual(['机关', '新收申请（件）', '市公安局', '1,234', '市教育局', '—']);

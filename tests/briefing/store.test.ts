@@ -156,15 +156,16 @@ describe('briefing model', () => {
     expect(addItem(EMPTY_BRIEFING, { kind: 'text' } as unknown as BriefingItemInput, 'x', '').outcome.ok).toBe(false);
   });
 
-  it('prints a table with its rates beside their numerator and denominator, missing as —', () => {
+  it('prints a table with each rate followed by its numerator and denominator, missing as —', () => {
     const zh = printedTable(table, 'zh');
-    expect(zh.header).toEqual(['年度', '新收申请（件）', '公开率（%）', '公开率·分子：公开', '公开率·分母：办结']);
+    expect(zh.header).toEqual(['年度', '新收申请（件）', '公开率（%）']);
     expect(zh.rows).toEqual([
-      ['2023', '12,345', '50', '40', '80'],
-      ['2024', '—', '—', '3', '0'],
+      ['2023', '12,345', '50（40/80）'],
+      ['2024', '—', '—（3/0）'],
     ]);
-    expect(zh.numeric).toEqual([false, true, true, true, true]);
-    expect(printedTable(table, 'en', 1)).toMatchObject({ more: 1, rows: [['2023', '12,345', '50', '40', '80']] });
+    expect(zh.numeric).toEqual([false, true, true]);
+    expect(zh.ratios).toBe(true);
+    expect(printedTable(table, 'en', 1)).toMatchObject({ more: 1, rows: [['2023', '12,345', '50 (40/80)']] });
     expect(parseBriefing(null)).toEqual(EMPTY_BRIEFING);
   });
 });

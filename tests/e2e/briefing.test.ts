@@ -118,7 +118,7 @@ describe('the briefing', () => {
         addedAt: new Date().toISOString(),
         title: '主要发现',
         text: '新收申请逐年增加。\n公开率保持稳定。',
-        source: '演示数据（生成）· 全部',
+        source: '来源：演示数据（生成）；全部机关',
       });
       localStorage.setItem(key, JSON.stringify(stored));
     }, BRIEFING_STORAGE_KEY);
