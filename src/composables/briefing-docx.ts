@@ -51,6 +51,16 @@ export function fitWidth(width: number, height: number, max = CONTENT_WIDTH_PX):
   return { width: Math.round(width * k), height: Math.round(height * k) };
 }
 
+/**
+ * How many times its size to draw a chart for the document: enough for 300 dpi at the width it
+ * takes on the page (a chart wider than the text is shrunk there, so needs fewer), between 2× and 3×.
+ */
+export function printScale(width: number): number {
+  const shown = fitWidth(width, 1).width;
+  const dots = (shown / 96) * 300;
+  return Math.min(3, Math.max(2, Math.ceil((dots / width) * 10) / 10));
+}
+
 export async function buildBriefingDocx(
   briefing: DocxBriefing,
   words: DocxWords,

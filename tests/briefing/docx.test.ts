@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { addItem, EMPTY_BRIEFING, type BriefingItemInput, type BriefingState } from '@/domain/briefing';
 import type { ExportTable } from '@/domain/export-table';
-import { A4, buildBriefingDocx, CONTENT_WIDTH_PX, fitWidth, type DocxWords } from '@/composables/briefing-docx';
+import {
+  A4,
+  buildBriefingDocx,
+  CONTENT_WIDTH_PX,
+  fitWidth,
+  printScale,
+  type DocxWords,
+} from '@/composables/briefing-docx';
 import { readDocx, solidPng } from '../support/docx';
 
 const table: ExportTable = {
@@ -102,5 +109,11 @@ describe('briefing as DOCX', () => {
   it('fits a picture to the text width keeping its proportions, and never enlarges one', () => {
     expect(fitWidth(1286, 600, 643)).toEqual({ width: 643, height: 300 });
     expect(fitWidth(300, 200, 643)).toEqual({ width: 300, height: 200 });
+  });
+
+  it('draws charts for 300 dpi on the page: 3× for a narrow one, 2× for one wider than the text', () => {
+    expect(printScale(600)).toBe(3);
+    expect(printScale(1300)).toBe(2);
+    expect(printScale(CONTENT_WIDTH_PX)).toBe(3);
   });
 });
