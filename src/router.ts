@@ -24,13 +24,17 @@ export const VIEW_ROUTES = [
   { path: '/data', name: 'data', nav: 'nav.data', component: () => import('@/views/DataView.vue') },
   { path: '/import', name: 'import', nav: 'nav.import', component: () => import('@/views/ImportView.vue') },
   { path: '/glossary', name: 'glossary', nav: 'nav.glossary', component: () => import('@/views/GlossaryView.vue') },
+  { path: '/briefing', name: 'briefing', nav: 'nav.briefing', component: () => import('@/views/BriefingView.vue') },
 ] as const;
 
 /** Views whose figures do not depend on the global filters (the filter bar is hidden there). */
-export const UNFILTERED_VIEWS: readonly string[] = ['report', 'data', 'import', 'glossary'];
+export const UNFILTERED_VIEWS: readonly string[] = ['report', 'data', 'import', 'glossary', 'briefing'];
 
-/** Views that work with no data loaded (loading it is what two of them are for). */
-export const DATA_FREE_VIEWS: readonly string[] = ['data', 'import', 'glossary'];
+/**
+ * Views that work with no data loaded (loading it is what two of them are for; the briefing holds
+ * pictures and tables already made).
+ */
+export const DATA_FREE_VIEWS: readonly string[] = ['data', 'import', 'glossary', 'briefing'];
 
 /**
  * Hash history: the built app is a folder of static files that works from any static host (or a

@@ -29,6 +29,8 @@ const en: typeof zh = {
     data: 'Data',
     import: 'Import reports',
     glossary: 'Glossary',
+    briefing: 'Briefing',
+    withCount: '{label} ({n})',
   },
   dataset: {
     label: 'Dataset',

@@ -12,6 +12,7 @@ import quality from '@/i18n/features/quality';
 import ingest from '@/i18n/features/ingest';
 import glossary from '@/i18n/features/glossary';
 import findings from '@/i18n/features/findings';
+import briefing from '@/i18n/features/briefing';
 
 export type MessageSchema = typeof zh;
 
@@ -28,6 +29,7 @@ const features = {
   ingest,
   glossary,
   findings,
+  briefing,
 };
 const namespaced = (lang: 'zh' | 'en') =>
   Object.fromEntries(Object.entries(features).map(([name, messages]) => [name, messages[lang]]));

@@ -27,6 +27,8 @@ export default {
     data: '数据',
     import: '导入年报',
     glossary: '指标说明',
+    briefing: '简报',
+    withCount: '{label}（{n}）',
   },
   dataset: {
     label: '数据集',

@@ -27,6 +27,7 @@ export const VIEW_NAMES = [
   'data',
   'import',
   'glossary',
+  'briefing',
 ] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
