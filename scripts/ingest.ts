@@ -9,7 +9,9 @@
  * it says nothing, agency_id is derived from the agency name and level and kind are suggested from
  * it (so the output loads as a dataset); the summary says how many rows rely on such suggestions.
  * The summary table shows the within-year rule results of each parsed report (R1 ✓ R2 ✗2 R4 ?).
- * Exit code 1 when any file could not be read at all.
+ * Exit status, as `npm run check`'s: 0 every file was read, 2 bad input — an unknown option, no
+ * report files, or a file that could not be read at all (the others are still written; each
+ * refusal is printed in words, never a stack trace).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -57,7 +59,13 @@ if (metaPath) {
   }
 }
 
-const files = collectFiles(inputs);
+let files: string[];
+try {
+  files = collectFiles(inputs);
+} catch (e) {
+  // A path that does not exist or cannot be read: said in one line, not a stack trace.
+  usage(`cannot read ${inputs.join(', ')}: ${e instanceof Error ? e.message : String(e)}`);
+}
 if (!files.length) usage('no report files found (.html .txt .pdf .docx)');
 
 const reports: { file: string; report: ParsedReport }[] = [];
@@ -141,5 +149,5 @@ if (repeated) {
 }
 if (failed) {
   console.error(`${failed} file(s) could not be read`);
-  process.exit(1);
+  process.exit(2);
 }

@@ -166,6 +166,8 @@ const en: typeof zh = {
     empty: 'The file has no data rows.',
     file_too_large:
       'The file is {value}, over the {detail} that can be loaded. Split it by year or region into smaller files, or save it as Parquet.',
+    zip_too_large:
+      'This XLSX file inflates to at least {value}, over the {detail} that can be read (it may be damaged or crafted). Open it in Excel, save it as CSV UTF-8 and load that.',
     too_many_rows:
       'The file has about {value} data rows, over the limit of {detail}. Split it by year or region into smaller files.',
     out_of_memory:
@@ -185,7 +187,7 @@ const en: typeof zh = {
       'Cell {value} is a formula whose result is not saved in the file. Open and save the file in Excel (or paste the cells as values), then load it again.',
     not_a_number: '"{value}" is not a number. Enter a number, or leave the cell empty if not reported.',
     not_finite:
-      '"{value}" is not a valid number (NaN or infinity). Enter a number, or leave the cell empty if not reported.',
+      '"{value}" is not a valid number (not a number, or infinite). Enter a number, or leave the cell empty if not reported.',
     not_integer: '"{value}" is not a whole number. Counts must be integers.',
     negative: '"{value}" is negative. Counts cannot be negative (only 2019 本年增/减 changes can).',
     too_large: '"{value}" is implausibly large; check it.',

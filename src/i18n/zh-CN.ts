@@ -157,6 +157,8 @@ export default {
     empty: '文件中没有数据行。',
     file_too_large:
       '文件有 {value}，超过可载入的上限 {detail}。请按年度或地区拆成几个较小的文件分别载入，或改用 Parquet 格式。',
+    zip_too_large:
+      '该 XLSX 文件解压后至少有 {value}，超过可读取的上限 {detail}（可能是损坏或恶意构造的文件）。请在 Excel 中打开后另存为 CSV UTF-8 再载入。',
     too_many_rows: '文件约有 {value} 行数据，超过可载入的上限 {detail} 行。请按年度或地区拆成几个较小的文件。',
     out_of_memory: '浏览器内存不足，未能载入该文件。请拆成几个较小的文件，或关闭其他标签页后重试。',
     csv_unterminated_quote: '这一行有未配对的英文双引号（"），其后的内容无法按 CSV 读取。请补上或删除这个引号。',
@@ -171,7 +173,7 @@ export default {
     formula_without_value:
       '单元格 {value} 是公式，文件中没有保存它的计算结果。请在 Excel 中打开并保存一次（或复制后“粘贴为数值”），再载入。',
     not_a_number: '“{value}”不是数字。请填写数字；未填报请留空。',
-    not_finite: '“{value}”不是有效的数字（NaN 或无穷大）。请填写数字；未填报请留空。',
+    not_finite: '“{value}”不是有效的数字（非数值或无穷大）。请填写数字；未填报请留空。',
     not_integer: '“{value}”不是整数。件数必须为整数。',
     negative: '“{value}”为负数。件数不能为负（仅 2019 模板的“本年增/减”可为负）。',
     too_large: '“{value}”过大，请检查是否误填。',

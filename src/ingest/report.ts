@@ -3,7 +3,8 @@ import type { IngestWarning, ParsedReport, ParseInput, SourceDocument, SourceFor
 import { decodeText, readText } from '@/ingest/text';
 import { readHtml } from '@/ingest/html';
 import { readPdf, type PdfOptions } from '@/ingest/pdf';
-import { readDocx } from '@/ingest/docx';
+import { readDocx, ZipTooLargeError } from '@/ingest/docx';
+import { byteSize } from '@/domain/zip';
 import { tokenize } from '@/ingest/tokens';
 import { detectIdentity, detectTemplate, findSections } from '@/ingest/detect';
 import { mapTables } from '@/ingest/map-tables';
@@ -64,6 +65,17 @@ export function readFailure(e: unknown, format: SourceFormat): IngestWarning {
       'pdf_encrypted',
       '该 PDF 有密码保护，无法读取。请用密码打开后另存为不加密的 PDF，或改用年报的网页版。',
       'This PDF is password-protected and cannot be read. Open it with its password and save an unprotected copy, or use the web page of the report.',
+      undefined,
+      'error',
+    );
+  }
+  if (e instanceof ZipTooLargeError) {
+    const size = byteSize(e.bytes);
+    const limit = byteSize(e.limit);
+    return warning(
+      'docx_too_large',
+      `该 Word 文件解压后至少有 ${size}，超过可读取的上限 ${limit}（可能是损坏或恶意构造的文件）。请在 Word 中打开后另存为 PDF，或改用年报的网页版。`,
+      `This Word file inflates to at least ${size}, over the ${limit} that can be read (it may be damaged or crafted). Open it in Word and save it as PDF, or use the web page of the report.`,
       undefined,
       'error',
     );

@@ -70,9 +70,9 @@ describe('npm run ingest', () => {
     expect([Number(row?.t3_new_total), Number(row?.t4_review_total)]).toEqual([50, 4]);
   });
 
-  it('exits 1 and names the file when a report cannot be read', () => {
+  it('exits 2 (refused input, as check does) and names the file when a report cannot be read', () => {
     const run = ingest(fixturePath('ingest/scanned.pdf'), '--out', join(dir, 'none.csv'));
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stdout).toMatch(/scanned\.pdf .*UNREADABLE: scanned PDF, no text layer/);
   });
 
@@ -85,8 +85,8 @@ describe('npm run ingest', () => {
     writeFileSync(spans, '<table>' + row.repeat(1_100) + '</table>');
     const out = join(dir, 'hostile.csv');
     const { status } = ingest(unclosed, spans, '--out', out);
-    // Neither holds a report, so both are unreadable (exit 1), each with its reason.
-    expect(status).toBe(1);
+    // Neither holds a report, so both are unreadable (exit 2), each with its reason.
+    expect(status).toBe(2);
     const warnings = readFileSync(out.replace(/\.csv$/, '.warnings.csv'), 'utf8');
     expect(warnings).toContain('grid_capped');
     expect(warnings.match(/no_tables/g)).toHaveLength(2);

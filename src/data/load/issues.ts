@@ -17,6 +17,7 @@ export const LOAD_ISSUE_CODES = [
   'unsupported_format',
   'empty',
   'file_too_large',
+  'zip_too_large',
   'too_many_rows',
   'out_of_memory',
   'csv_unterminated_quote',

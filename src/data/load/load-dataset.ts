@@ -11,6 +11,7 @@ import { longProjection, REPORTS_TABLE, typedProjection, wideProjection } from '
 import { isTypedWide, typedColumnsIpc, typedIssues } from '@/data/load/typed-columns';
 import { refreshQualityTables } from '@/data/quality';
 import { formulasWithoutValue } from '@/data/load/xlsx-formulas';
+import { byteSize, checkZip } from '@/domain/zip';
 
 export type DatasetFormat = 'csv' | 'parquet' | 'xlsx';
 
@@ -36,6 +37,8 @@ export function detectFormat(file: DatasetFile): DatasetFormat | null {
   const lower = file.name.toLowerCase();
   const zip = b.length >= 2 && b[0] === 0x50 && b[1] === 0x4b;
   if (zip) return lower.endsWith('.xlsx') ? 'xlsx' : null; // other zips (DOCX…) are not datasets
+  // Named .xlsx but not a ZIP: a damaged workbook (or an old .xls renamed), read and refused as such.
+  if (lower.endsWith('.xlsx')) return 'xlsx';
   if (lower.endsWith('.parquet')) return 'parquet';
   if (lower.endsWith('.csv') || lower.endsWith('.txt') || lower.endsWith('.tsv')) return 'csv';
   return null;
@@ -156,6 +159,15 @@ async function stagedTable(
 
 /** The first sheet of a workbook: row 1 is the header, as a spreadsheet shows it. */
 async function stageXlsx(runner: QueryRunner, file: DatasetFile): Promise<Staging> {
+  // Before the reader inflates it: a small file whose sheet inflates to gigabytes would freeze the page.
+  const zip = await checkZip(file.bytes);
+  if (!zip.ok) {
+    const issue: LoadIssue =
+      zip.reason === 'too_large'
+        ? { code: 'zip_too_large', file: file.name, value: byteSize(zip.bytes), detail: byteSize(zip.limit) }
+        : { code: 'unreadable', file: file.name };
+    throw new DatasetLoadError(file.name, [issue], 1);
+  }
   let rows: unknown[][];
   try {
     const b = file.bytes;

@@ -4,53 +4,15 @@
  * formula engine (ours) then sees a blank cell. That blank would read as "not reported", so the
  * loader refuses such a file, naming each cell.
  */
+import { entryData, zipEntries, type ZipEntry } from '@/domain/zip';
 
-interface ZipEntry {
-  readonly method: number;
-  readonly compressedSize: number;
-  readonly localOffset: number;
-}
-
-/** The central directory of a ZIP file: entry name → where its data is. */
-function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const entries = new Map<string, ZipEntry>();
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return entries;
-  const count = view.getUint16(end + 10, true);
-  let p = view.getUint32(end + 16, true);
-  const decoder = new TextDecoder();
-  for (let n = 0; n < count && p + 46 <= bytes.length; n++) {
-    if (view.getUint32(p, true) !== 0x02014b50) break;
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
-    entries.set(name, {
-      method: view.getUint16(p + 10, true),
-      compressedSize: view.getUint32(p + 20, true),
-      localOffset: view.getUint32(p + 42, true),
-    });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
+/** The text of an entry (stored or deflated), or null when it cannot be found. */
 async function entryText(bytes: Uint8Array, entry: ZipEntry): Promise<string | null> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = entry.localOffset;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) return null;
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  const data = bytes.slice(start, start + entry.compressedSize);
+  const data = entryData(bytes, entry);
+  if (!data) return null;
   if (entry.method === 0) return new TextDecoder().decode(data);
   if (entry.method !== 8) return null;
-  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const stream = new Blob([new Uint8Array(data)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   return new Response(stream).text();
 }
 
@@ -81,7 +43,7 @@ async function firstSheetPath(bytes: Uint8Array, entries: Map<string, ZipEntry>)
 export async function formulasWithoutValue(bytes: Uint8Array): Promise<string[]> {
   let xml: string | null;
   try {
-    const entries = zipEntries(bytes);
+    const entries = new Map((zipEntries(bytes) ?? []).map((e) => [e.name, e]));
     const entry = entries.get(await firstSheetPath(bytes, entries));
     xml = entry ? await entryText(bytes, entry) : null;
   } catch {
