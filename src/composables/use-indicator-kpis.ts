@@ -7,7 +7,10 @@ import { useQuery } from '@/composables/use-query';
 import { useLabels } from '@/composables/use-labels';
 import { useFiltersStore } from '@/stores/filters';
 
-/** Headline figures of a view: each indicator pooled over the filtered reports, with its basis. */
+/**
+ * Headline figures of a view: each indicator pooled over the filtered reports, with its basis; and
+ * why they failed, if they did, with a retry.
+ */
 export function useIndicatorKpis(keys: readonly string[]) {
   const { filters } = storeToRefs(useFiltersStore());
   const { t, lang, label, glossary } = useLabels();
@@ -15,7 +18,7 @@ export function useIndicatorKpis(keys: readonly string[]) {
     () => indicatorTotalsQuery(filters.value, keys),
     (rows) => decodeIndicatorTotals(rows, keys),
   );
-  return computed(() =>
+  const items = computed(() =>
     keys.map((key) => {
       const def = indicator(key);
       return {
@@ -27,4 +30,5 @@ export function useIndicatorKpis(keys: readonly string[]) {
       };
     }),
   );
+  return { items, error: totals.error, retry: totals.retry };
 }

@@ -11,11 +11,24 @@ import report from '@/i18n/features/report';
 import quality from '@/i18n/features/quality';
 import ingest from '@/i18n/features/ingest';
 import glossary from '@/i18n/features/glossary';
+import feedback from '@/i18n/features/feedback';
 
 export type MessageSchema = typeof zh;
 
 /** Each view owns its messages in i18n/features/<view>.ts, under its own namespace. */
-const features = { compare, trends, outcomes, applicants, litigation, proactive, report, quality, ingest, glossary };
+const features = {
+  compare,
+  trends,
+  outcomes,
+  applicants,
+  litigation,
+  proactive,
+  report,
+  quality,
+  ingest,
+  glossary,
+  feedback,
+};
 const namespaced = (lang: 'zh' | 'en') =>
   Object.fromEntries(Object.entries(features).map(([name, messages]) => [name, messages[lang]]));
 

@@ -1,0 +1,40 @@
+/**
+ * Messages about the state of a question or a load, under the `feedback` namespace: a card whose
+ * query failed, a dataset load in progress or cancelled, a filter value the dataset lacks.
+ */
+export default {
+  zh: {
+    queryFailed: '此项数据未能算出，其他图表不受影响。',
+    engineFailed: '分析引擎已停止，正在重新启动；稍后重试。',
+    retry: '重试',
+    loadTitle: '正在载入 {file}',
+    stageRead: '读取文件',
+    stageParse: '解析',
+    stageInsert: '写入并核对',
+    stageBytes: '已读取 {done} / {total}',
+    stageRows: '{rows} 行',
+    cancel: '取消',
+    cancelled: '已取消载入 {file}；当前数据未变。',
+    notInDataset: '本数据集无此项',
+    clearFilter: '清除',
+    clearFilterLabel: '清除筛选：{value}',
+    absentNotice: '筛选条件中有本数据集没有的值，已在筛选栏中标出。',
+  },
+  en: {
+    queryFailed: 'These figures could not be computed; the other charts are not affected.',
+    engineFailed: 'The analysis engine stopped and is starting again; retry in a moment.',
+    retry: 'Retry',
+    loadTitle: 'Loading {file}',
+    stageRead: 'Reading the file',
+    stageParse: 'Parsing',
+    stageInsert: 'Writing and checking',
+    stageBytes: '{done} of {total} read',
+    stageRows: '{rows} rows',
+    cancel: 'Cancel',
+    cancelled: 'Loading {file} was cancelled; the data shown did not change.',
+    notInDataset: 'not in this dataset',
+    clearFilter: 'Clear',
+    clearFilterLabel: 'Clear filter: {value}',
+    absentNotice: 'A filter names a value this dataset does not have; it is marked in the filter bar.',
+  },
+};
