@@ -17,9 +17,10 @@ export default {
     cancel: '取消',
     cancelled: '已取消载入 {file}；当前数据未变。',
     notInDataset: '本数据集无此项',
+    agency: '机关',
     clearFilter: '清除',
     clearFilterLabel: '清除筛选：{value}',
-    absentNotice: '筛选条件中有本数据集没有的值，已在筛选栏中标出。',
+    absentNotice: '以下筛选值本数据集没有，图表按它们筛选：',
   },
   en: {
     queryFailed: 'These figures could not be computed; the other charts are not affected.',
@@ -35,8 +36,9 @@ export default {
     cancel: 'Cancel',
     cancelled: 'Loading {file} was cancelled; the data shown did not change.',
     notInDataset: 'not in this dataset',
+    agency: 'Agency',
     clearFilter: 'Clear',
     clearFilterLabel: 'Clear filter: {value}',
-    absentNotice: 'A filter names a value this dataset does not have; it is marked in the filter bar.',
+    absentNotice: 'These filter values are not in this dataset, and the figures are filtered by them:',
   },
 };
