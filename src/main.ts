@@ -6,6 +6,7 @@ import { router } from '@/router';
 import { i18n } from '@/i18n';
 import { browserStore, Workspace, WORKSPACE_KEY } from '@/workspace';
 import { BUNDLED_DATASETS } from '@/workspace/bundled';
+import { armQueryFault } from '@/composables/query-faults';
 import '@/styles.css';
 import '@/print.css';
 
@@ -31,9 +32,12 @@ void workspace.runner.then(
   () => undefined,
 );
 
-// Diagnostics for the end-to-end tests and for support: stop the engine as a crash would.
+// Diagnostics for the end-to-end tests and for support: stop the engine as a crash would; and,
+// only on a page opened with `?faults` (before the hash), make the next view query matching a
+// pattern fail, as a broken query would.
 (window as unknown as { __dashboard: object }).__dashboard = {
   stopEngine: () => workspace.runner.then((r) => r.stop?.()),
+  ...(new URLSearchParams(window.location.search).has('faults') ? { failNextQuery: armQueryFault } : {}),
 };
 
 createApp(App).use(createPinia()).use(router).use(i18n).provide(WORKSPACE_KEY, workspace).mount('#app');

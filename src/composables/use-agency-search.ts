@@ -59,6 +59,12 @@ export function useAgencySearch(filters: Ref<Filters>) {
       (id) => names.data.value?.find((a) => a.id === id) ?? { id, name: id, level: '', kind: '' },
     ),
   );
+  /** Picked ids the loaded data does not know (a link made on another dataset); none while asking. */
+  const absent = computed<string[]>(() => {
+    const known = names.data.value;
+    if (!known || names.loading.value) return [];
+    return filters.value.agencies.filter((id) => !known.some((a) => a.id === id));
+  });
   const merged = computed<AgencyOption[]>(() => {
     if (!query.value) return [];
     const direct = hits.data.value ?? [];
@@ -71,6 +77,7 @@ export function useAgencySearch(filters: Ref<Filters>) {
     text,
     hits: merged,
     picked,
+    absent,
     loading: computed(() => hits.loading.value || (isPinyinQuery(query.value) && byPinyin.loading.value)),
   };
 }

@@ -4,11 +4,18 @@ import type { Row } from '@/data/query-runner';
 import type { SqlQuery } from '@/data/sql';
 import { useRunner } from '@/composables/runner';
 import { useDatasetsStore } from '@/stores/datasets';
+import { queryFailureOf, type QueryFailure } from '@/data/query-failure';
+import { takeQueryFault } from '@/composables/query-faults';
+
+export type { QueryFailure } from '@/data/query-failure';
 
 export interface QueryState<T> {
   readonly data: ShallowRef<T | null>;
   readonly loading: Ref<boolean>;
-  readonly error: Ref<string | null>;
+  /** Why the last question failed (its card says so in the user's words), or null. */
+  readonly error: Ref<QueryFailure | null>;
+  /** Asks the same question again (the card's retry button); other queries are not touched. */
+  readonly retry: () => void;
 }
 
 /**
@@ -28,11 +35,12 @@ export function useQuery<T>(build: () => SqlQuery | null | typeof PENDING, decod
   const { version, status } = storeToRefs(useDatasetsStore());
   const data = shallowRef<T | null>(null);
   const loading = ref(false);
-  const error = ref<string | null>(null);
+  const error = ref<QueryFailure | null>(null);
+  const attempt = ref(0);
   let latest = 0;
 
   watch(
-    [build, version, status],
+    [build, version, status, attempt],
     async ([q]) => {
       const ticket = ++latest;
       if (q === PENDING) {
@@ -46,14 +54,16 @@ export function useQuery<T>(build: () => SqlQuery | null | typeof PENDING, decod
       }
       loading.value = true;
       try {
+        takeQueryFault(q.text);
         const rows = await (await runner).query(q);
         if (ticket !== latest) return;
         data.value = decode(rows);
         error.value = null;
       } catch (e) {
         if (ticket !== latest) return;
-        error.value = (e as Error).message;
+        error.value = queryFailureOf(e);
         data.value = null;
+        console.warn('query failed:', error.value.detail);
       } finally {
         if (ticket === latest) loading.value = false;
       }
@@ -61,5 +71,9 @@ export function useQuery<T>(build: () => SqlQuery | null | typeof PENDING, decod
     { immediate: true },
   );
 
-  return { data, loading, error };
+  const retry = () => {
+    error.value = null;
+    attempt.value += 1;
+  };
+  return { data, loading, error, retry };
 }

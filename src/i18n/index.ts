@@ -13,6 +13,7 @@ import ingest from '@/i18n/features/ingest';
 import glossary from '@/i18n/features/glossary';
 import findings from '@/i18n/features/findings';
 import briefing from '@/i18n/features/briefing';
+import feedback from '@/i18n/features/feedback';
 
 export type MessageSchema = typeof zh;
 
@@ -30,6 +31,7 @@ const features = {
   glossary,
   findings,
   briefing,
+  feedback,
 };
 const namespaced = (lang: 'zh' | 'en') =>
   Object.fromEntries(Object.entries(features).map(([name, messages]) => [name, messages[lang]]));

@@ -30,6 +30,8 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const contentHash = computed(() => state.value.contentHash);
   const population = computed(() => state.value.population);
   const populationFailure = computed(() => state.value.populationFailure);
+  const progress = computed(() => state.value.progress);
+  const cancelled = computed(() => state.value.cancelled);
   const active = computed(() => entries.value.find((e) => e.id === activeId.value) ?? null);
 
   return {
@@ -48,6 +50,8 @@ export const useDatasetsStore = defineStore('datasets', () => {
     contentHash,
     population,
     populationFailure,
+    progress,
+    cancelled,
     active,
   };
 });

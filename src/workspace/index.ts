@@ -1,8 +1,9 @@
 import type { InjectionKey } from 'vue';
 import type { Workspace } from '@/workspace/workspace';
 
-export { Workspace, APPEND_FILE, fileDatasetId, urlDatasetId } from '@/workspace/workspace';
+export { Workspace, APPEND_FILE, fileDatasetId, urlDatasetId, readStream } from '@/workspace/workspace';
 export { browserStore, memoryStore, type KeptDataset, type KeptStore } from '@/workspace/keep';
+export type { LoadProgress, LoadStage } from '@/workspace/progress';
 export type {
   DatasetEntry,
   DatasetOrigin,

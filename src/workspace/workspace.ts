@@ -6,10 +6,11 @@
  */
 import type { QueryRunner } from '@/data/query-runner';
 import { DatasetLoadError, type LoadIssue } from '@/data/load/issues';
-import { fileSizeIssue, loadDataset, type DatasetFile, type LoadSummary } from '@/data/load/load-dataset';
+import { detectFormat, fileSizeIssue, loadDataset, type DatasetFile, type LoadSummary } from '@/data/load/load-dataset';
 import { decodeLoadedTotals, loadedTotalsQuery } from '@/data/queries/import';
 import type { KeptDataset, KeptStore } from '@/workspace/keep';
 import { dropPopulationQuery, loadPopulation, type PopulationSummary } from '@/data/load/population';
+import { dropLoadLeftovers, LoadTracker, type ByteTracker, type LoadProgress } from '@/workspace/progress';
 
 /** Where a dataset came from; every screen that names a dataset says this truthfully. */
 export type DatasetOrigin = 'bundled' | 'file' | 'url';
@@ -83,24 +84,61 @@ export interface WorkspaceState {
   readonly population: (PopulationSummary & { readonly file: string }) | null;
   /** Why the last population file was refused (the table loaded before stays). */
   readonly populationFailure: LoadFailure | null;
+  /** The dataset load under way (stage, bytes, rows; whether it can still be cancelled), or null. */
+  readonly progress: LoadProgress | null;
+  /** The file whose load was cancelled last (the loaded data stayed as they were), until the next load. */
+  readonly cancelled: string | null;
 }
 
-export type Fetcher = (url: string) => Promise<Uint8Array>;
+/** Fetches a dataset's bytes; `track` (when given) hears of the bytes read and may cancel. */
+export type Fetcher = (url: string, track?: ByteTracker) => Promise<Uint8Array>;
 
-const defaultFetch: Fetcher = async (url) => {
+const defaultFetch: Fetcher = async (url, track) => {
   const name = decodeURIComponent(url.split('/').pop() || url);
   let res: Response;
   try {
-    res = await fetch(url);
+    res = await fetch(url, { signal: track?.signal });
   } catch (e) {
+    if (track?.signal.aborted) throw e;
     throw new FetchError(name, [{ code: 'fetch_failed', file: name, detail: (e as Error).message }], 1);
   }
   if (!res.ok) throw new FetchError(name, [{ code: 'fetch_failed', file: name, detail: `HTTP ${res.status}` }], 1);
   const size = Number(res.headers.get('content-length'));
   const tooLarge = Number.isFinite(size) ? fileSizeIssue(name, size) : null;
   if (tooLarge) throw new DatasetLoadError(name, [tooLarge], 1);
-  return new Uint8Array(await res.arrayBuffer());
+  return readStream(res.body, Number.isFinite(size) && size > 0 ? size : null, track, () => res.arrayBuffer());
 };
+
+/** A body read in chunks, so the bytes read so far can be reported; whole when there is no stream. */
+export async function readStream(
+  body: ReadableStream<Uint8Array> | null,
+  total: number | null,
+  track: ByteTracker | undefined,
+  whole: () => Promise<ArrayBuffer>,
+): Promise<Uint8Array> {
+  if (!body || !track) return new Uint8Array(await whole());
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let done = 0;
+  for (;;) {
+    if (track.signal.aborted) {
+      await reader.cancel();
+      break;
+    }
+    const next = await reader.read();
+    if (next.done) break;
+    chunks.push(next.value);
+    done += next.value.byteLength;
+    track.bytes(done, total);
+  }
+  const out = new Uint8Array(done);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
 
 function failureOf(e: unknown, file: string): LoadFailure {
   if (e instanceof DatasetLoadError) return { file: e.file, issues: e.issues, total: e.total };
@@ -126,7 +164,8 @@ class FetchError extends DatasetLoadError {}
 export interface ChosenFile {
   readonly name: string;
   readonly size: number;
-  read(): Promise<Uint8Array>;
+  /** `track` (when given) hears of the bytes read and may cancel. */
+  read(track?: ByteTracker): Promise<Uint8Array>;
 }
 
 /** The id under which the population table is kept in the browser. */
@@ -155,6 +194,8 @@ export class Workspace {
     engine: { status: 'starting', error: null, restarts: 0 },
     population: null,
     populationFailure: null,
+    progress: null,
+    cancelled: null,
   };
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
@@ -164,6 +205,8 @@ export class Workspace {
   /** What is kept in the browser, by dataset id (the user's files, and reports appended to any dataset). */
   private readonly kept = new Map<string, KeptDataset>();
   private store: KeptStore | null = null;
+  /** The load under way, which `cancelLoad` stops. */
+  private tracker: LoadTracker | null = null;
 
   private engine: Promise<QueryRunner>;
 
@@ -225,7 +268,8 @@ export class Workspace {
       const id = this.current.activeId ?? this.current.wantedId;
       const source = id ? this.sourceOf(id) : null;
       if (!id || !source) return true;
-      return this.replace(id, source, this.entry(id)?.fileName ?? id);
+      // Not cancellable: the new engine holds nothing to go back to.
+      return this.replace(id, source, this.entry(id)?.fileName ?? id, false);
     });
   }
 
@@ -356,14 +400,28 @@ export class Workspace {
     return activeId === null ? 'error' : 'ready';
   }
 
-  /** Replaces `reports` with a file; on refusal the loaded data and `activeId` stay as they were. */
-  private async replace(id: string, file: () => Promise<DatasetFile>, name: string): Promise<boolean> {
+  /**
+   * Replaces `reports` with a file; on refusal or cancel the loaded data and `activeId` stay as they
+   * were. Its progress is in `state.progress`; `cancelLoad()` stops it until it starts to write.
+   */
+  private async replace(
+    id: string,
+    file: (track: ByteTracker) => Promise<DatasetFile>,
+    name: string,
+    cancellable = true,
+  ): Promise<boolean> {
+    const tracker = this.startTracking(name, cancellable);
     try {
       performance.mark('dataset-load-start');
-      const bytes = await file();
+      const bytes = await file(tracker);
+      tracker.read(bytes.bytes, detectFormat(bytes) === 'csv');
       // Hashed first: loading may hand the bytes over to the engine's worker.
       const contentHash = await contentHashOf(bytes.bytes);
-      let summary = await loadDataset(this.runner, bytes);
+      tracker.throwIfCancelled();
+      let summary = await loadDataset(
+        this.runner.then((r) => tracker.runner(r)),
+        bytes,
+      );
       performance.mark('dataset-loaded');
       const appended = await this.reapplyAppends(id);
       if (appended > 0) summary = { ...summary, ...(await this.totals()) };
@@ -379,10 +437,44 @@ export class Workspace {
       });
       return true;
     } catch (e) {
+      if (tracker.signal.aborted) return this.wasCancelled(id, name);
       // A failed engine is said once, by the engine's state; it is no fault of the file.
       if (this.current.engine.status !== 'failed') this.set({ failure: failureOf(e, name) });
       return false;
+    } finally {
+      this.stopTracking(tracker);
     }
+  }
+
+  private startTracking(name: string, cancellable: boolean): LoadTracker {
+    // Nothing loaded yet: a cancel would leave nothing to show, so the first load is not offered one.
+    const tracker = new LoadTracker(name, cancellable && this.current.activeId !== null, (progress) => {
+      if (this.tracker === tracker) this.set({ progress });
+    });
+    this.tracker = tracker;
+    this.set({ progress: tracker.progress, cancelled: null });
+    return tracker;
+  }
+
+  private stopTracking(tracker: LoadTracker): void {
+    if (this.tracker !== tracker) return;
+    this.tracker = null;
+    this.set({ progress: null });
+  }
+
+  /** A cancelled load: said as such (not as a failure); the data loaded before stay active. */
+  private async wasCancelled(id: string, name: string): Promise<false> {
+    await this.runner.then(dropLoadLeftovers).catch(() => undefined);
+    this.set({ cancelled: name, ...(this.current.wantedId === id ? { wantedId: this.current.activeId } : {}) });
+    return false;
+  }
+
+  /**
+   * Stops the dataset load under way at its next step; the data loaded before stay loaded and
+   * active. False when there is none, or it is already writing `reports` (it then finishes).
+   */
+  cancelLoad(): boolean {
+    return this.tracker?.cancel() ?? false;
   }
 
   /** Reports imported onto this dataset in an earlier session, appended again; how many. */
@@ -418,7 +510,7 @@ export class Workspace {
   }
 
   /** Where the bytes of a registered dataset come from: this session, the browser's store, or its URL. */
-  private sourceOf(id: string): (() => Promise<DatasetFile>) | null {
+  private sourceOf(id: string): ((track: ByteTracker) => Promise<DatasetFile>) | null {
     const entry = this.entry(id);
     if (!entry) return null;
     const name = entry.fileName ?? id;
@@ -429,7 +521,7 @@ export class Workspace {
       return () => store.readFile(id).then((bytes) => ({ name, bytes }));
     }
     const url = entry.url;
-    return url ? async () => ({ name, bytes: await this.fetchBytes(url) }) : null;
+    return url ? async (track) => ({ name, bytes: await this.fetchBytes(url, track) }) : null;
   }
 
   /** Loads a file the user chose; it becomes a registered dataset once it loaded. */
@@ -441,22 +533,16 @@ export class Workspace {
       return Promise.resolve(false);
     }
     this.set({ wantedId: fileDatasetId(chosen.name) });
-    return this.enqueue(async () => {
-      let file: DatasetFile;
-      try {
-        file = 'read' in chosen ? { name: chosen.name, bytes: await chosen.read() } : chosen;
-      } catch (e) {
-        this.set({ failure: failureOf(e, chosen.name), wantedId: this.current.activeId });
-        return false;
-      }
-      return this.loadBytes(file);
-    });
+    return this.enqueue(() =>
+      this.loadBytes(chosen.name, 'read' in chosen ? (track) => chosen.read(track) : async () => chosen.bytes),
+    );
   }
 
-  private async loadBytes(file: DatasetFile): Promise<boolean> {
-    const id = fileDatasetId(file.name);
+  private async loadBytes(name: string, read: (track: ByteTracker) => Promise<Uint8Array>): Promise<boolean> {
+    const id = fileDatasetId(name);
     {
-      const ok = await this.replace(id, async () => file, file.name);
+      let file: DatasetFile = { name, bytes: new Uint8Array() };
+      const ok = await this.replace(id, async (track) => (file = { name, bytes: await read(track) }), name);
       if (ok) {
         this.files.set(id, file.bytes);
         const loadedAt = new Date().toISOString();
@@ -487,7 +573,11 @@ export class Workspace {
     const id = urlDatasetId(url);
     this.set({ wantedId: id });
     return this.enqueue(async () => {
-      const ok = await this.replace(id, async () => ({ name: fileName, bytes: await this.fetchBytes(url) }), fileName);
+      const ok = await this.replace(
+        id,
+        async (track) => ({ name: fileName, bytes: await this.fetchBytes(url, track) }),
+        fileName,
+      );
       if (ok) this.register({ id, fileName, url, generated: false, origin: 'url' });
       if (!ok && this.current.wantedId === id) this.set({ wantedId: this.current.activeId });
       return ok;

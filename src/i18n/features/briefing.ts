@@ -81,6 +81,7 @@ export default {
     saveFailed: 'The browser refused to keep this change (no room left); the briefing stays as it was.',
     moreRows: '({n} more rows not listed; the view it came from downloads them all as CSV/Excel)',
     tableNoteNoRates: '“—” means not reported or not defined, not 0.',
-    tableNote: 'A rate is followed by its numerator/denominator in brackets; “—” means not reported or not defined, not 0.',
+    tableNote:
+      'A rate is followed by its numerator/denominator in brackets; “—” means not reported or not defined, not 0.',
   },
 };
