@@ -51,11 +51,36 @@ function answersInSync(ids: readonly string[]): Plugin {
   };
 }
 
+/**
+ * The default dataset's answer book is fetched while the page is parsed, not after the app has
+ * started: its first figures need nothing else from the network.
+ */
+function preloadAnswers(id: string): Plugin {
+  return {
+    name: 'preload-answers',
+    apply: 'build',
+    transformIndexHtml(_html, ctx) {
+      const asset = Object.values(ctx.bundle ?? {}).find(
+        (f) => f.type === 'asset' && (f.names ?? []).includes(`${id}.answers.json`),
+      );
+      if (!asset) return [];
+      return [
+        {
+          tag: 'link',
+          attrs: { rel: 'preload', href: `./${asset.fileName}`, as: 'fetch', crossorigin: '' },
+          injectTo: 'head',
+        },
+      ];
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   plugins: [
     vue(),
     answersInSync(['demo', 'real']),
+    preloadAnswers('demo'),
     // Offline after the first visit: the service worker keeps the app, the bundled datasets and
     // (on first use) the engine and the PDF reader's files, so every view opens with no network.
     VitePWA({
