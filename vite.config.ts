@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -21,10 +24,63 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The build-time answers (datasets/<id>.answers.json) must describe the Parquet file shipped
+ * beside them: a build with stale answers stops and says how to make them again.
+ */
+function answersInSync(ids: readonly string[]): Plugin {
+  return {
+    name: 'answers-in-sync',
+    apply: 'build',
+    buildStart() {
+      for (const id of ids) {
+        const file = (ext: string) => fileURLToPath(new URL(`./datasets/${id}.${ext}`, import.meta.url));
+        const hash = createHash('sha256')
+          .update(readFileSync(file('parquet')))
+          .digest('hex')
+          .slice(0, 12);
+        const book = JSON.parse(readFileSync(file('answers.json'), 'utf8')) as { contentHash?: string };
+        if (book.contentHash !== hash) {
+          this.error(
+            `datasets/${id}.answers.json was computed from another datasets/${id}.parquet ` +
+              `(${book.contentHash} ≠ ${hash}): run \`npm run build:datasets\` and commit both files.`,
+          );
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The default dataset's answer book is fetched while the page is parsed, not after the app has
+ * started: its first figures need nothing else from the network.
+ */
+function preloadAnswers(id: string): Plugin {
+  return {
+    name: 'preload-answers',
+    apply: 'build',
+    transformIndexHtml(_html, ctx) {
+      const asset = Object.values(ctx.bundle ?? {}).find(
+        (f) => f.type === 'asset' && (f.names ?? []).includes(`${id}.answers.json`),
+      );
+      if (!asset) return [];
+      return [
+        {
+          tag: 'link',
+          attrs: { rel: 'preload', href: `./${asset.fileName}`, as: 'fetch', crossorigin: '' },
+          injectTo: 'head',
+        },
+      ];
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   plugins: [
     vue(),
+    answersInSync(['demo', 'real']),
+    preloadAnswers('demo'),
     // Offline after the first visit: the service worker keeps the app, the bundled datasets and
     // (on first use) the engine and the PDF reader's files, so every view opens with no network.
     VitePWA({
@@ -32,7 +88,7 @@ export default defineConfig({
       injectRegister: 'script',
       manifest: false,
       workbox: {
-        globPatterns: ['**/*.{js,mjs,css,html,parquet,svg,ico}'],
+        globPatterns: ['**/*.{js,mjs,css,html,parquet,json,svg,ico}'],
         globIgnores: ['**/pdf.worker*', '**/duckdb-*'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',

@@ -36,6 +36,10 @@ async function startUp(page: Page, url: string) {
       { timeout: 60_000, polling: 'raf' },
     )
     .then((h) => h.jsonValue() as Promise<number>);
+  // The headline may come from the build-time answers before the data is in: wait for the load.
+  await page.waitForFunction(() => performance.getEntriesByName('dataset-loaded').length > 0, undefined, {
+    timeout: 60_000,
+  });
   const marks = await page.evaluate(() =>
     Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
   );

@@ -2,7 +2,7 @@ import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { Lang } from '@/domain/format';
 import { createLabels, type Labels } from '@/presenters/labels';
-import { useDatasetsStore } from '@/stores/datasets';
+import { useStartAnswers } from '@/composables/use-answers';
 import { useFiltersStore } from '@/stores/filters';
 
 /** Language-aware helpers: messages, catalogue labels, glossary text, the source line under charts. */
@@ -16,11 +16,12 @@ export function useLabels() {
   const glossary: Labels['glossary'] = (key) => labels.value.glossary(key);
   const list: Labels['list'] = (items) => labels.value.list(items);
   const joinParts: Labels['joinParts'] = (items) => labels.value.joinParts(items);
-  const datasets = useDatasetsStore();
+  const start = useStartAnswers();
   const filters = useFiltersStore();
 
   const datasetName = computed(() => {
-    const e = datasets.active;
+    // While the first figures come from build-time answers, they describe the dataset on its way.
+    const e = start.shown.value;
     if (!e) return '';
     // Generated data is always named as such, wherever it is shown.
     if (e.generated) return t('dataset.generatedBadge');
