@@ -243,7 +243,17 @@ export function printedTable(table: ExportTable, lang: Lang, maxRows = MAX_BRIEF
       if (c.kind !== 'rate') return text(r[k], c.kind === 'year');
       const [num, den] = [r[k + 1], r[k + 2]];
       const parts = num === null && den === null ? '' : `${open}${text(num)}/${text(den)}${close}`;
-      return `${text(r[k])}${parts}`;
+      // Every rate of a column with the same decimals (59.0 beside 36.2, never 59).
+      const digits = c.digits ?? (c.scale === 'percent' ? 1 : 2);
+      const rate = r[k];
+      const shown =
+        typeof rate === 'number' && Number.isFinite(rate)
+          ? new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', {
+              minimumFractionDigits: digits,
+              maximumFractionDigits: digits,
+            }).format(rate)
+          : text(rate);
+      return `${shown}${parts}`;
     }),
   );
   return {

@@ -160,12 +160,12 @@ describe('briefing model', () => {
     const zh = printedTable(table, 'zh');
     expect(zh.header).toEqual(['年度', '新收申请（件）', '公开率（%）']);
     expect(zh.rows).toEqual([
-      ['2023', '12,345', '50（40/80）'],
+      ['2023', '12,345', '50.0（40/80）'],
       ['2024', '—', '—（3/0）'],
     ]);
     expect(zh.numeric).toEqual([false, true, true]);
     expect(zh.ratios).toBe(true);
-    expect(printedTable(table, 'en', 1)).toMatchObject({ more: 1, rows: [['2023', '12,345', '50 (40/80)']] });
+    expect(printedTable(table, 'en', 1)).toMatchObject({ more: 1, rows: [['2023', '12,345', '50.0 (40/80)']] });
     expect(parseBriefing(null)).toEqual(EMPTY_BRIEFING);
   });
 });
