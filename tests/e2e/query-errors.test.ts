@@ -31,6 +31,10 @@ describe('a query that fails', () => {
     async (lang) => {
       const { page, errors } = await openPage(h, `?faults#/overview?noanim=1&lang=${lang}`);
       await waitForCharts(page);
+      // The first figures may come from the build-time answers: wait for the engine's own.
+      await page.waitForFunction(() => performance.getEntriesByName('dataset-loaded').length > 0, null, {
+        timeout: 60_000,
+      });
       await page.evaluate(
         (pattern) =>
           (window as unknown as { __dashboard: { failNextQuery(p: string): void } }).__dashboard.failNextQuery(pattern),

@@ -20,6 +20,10 @@ afterAll(async () => {
 
 /** Waits until the dataset of the URL (demo by default) is the one loaded. */
 async function waitForDataset(page: Page): Promise<void> {
+  // The first figures may come from the build-time answers: wait for the engine's own load too.
+  await page.waitForFunction(() => performance.getEntriesByName('dataset-loaded').length > 0, undefined, {
+    timeout: 90_000,
+  });
   await page.waitForFunction(
     () => {
       const want = /[?&]ds=([^&]+)/.exec(location.hash)?.[1] ?? 'demo';
