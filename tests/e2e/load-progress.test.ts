@@ -30,6 +30,11 @@ describe('a dataset load that takes over a second', () => {
     async (lang) => {
       const { page, errors } = await openPage(h, `#/overview?noanim=1&lang=${lang}`);
       await waitForCharts(page);
+      // The first figures may come from the build-time answers: a load offers Cancel only once the
+      // engine holds data to go back to.
+      await page.waitForFunction(() => performance.getEntriesByName('dataset-loaded').length > 0, undefined, {
+        timeout: 90_000,
+      });
       const before = await page.locator(headline).innerText();
       expect(before).toMatch(/\d/);
       await page.locator('[data-testid="tab-data"]').click();
