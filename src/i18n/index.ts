@@ -18,7 +18,7 @@ import feedback from '@/i18n/features/feedback';
 export type MessageSchema = typeof zh;
 
 /** Each view owns its messages in i18n/features/<view>.ts, under its own namespace. */
-const features = {
+export const features = {
   compare,
   trends,
   outcomes,
