@@ -53,10 +53,12 @@ export function useAgencySearch(filters: Ref<Filters>) {
   const hits = useQuery(() => (query.value ? agencySearchQuery(query.value, HITS) : null), decodeAgencyOptions);
   const byPinyin = usePinyinIndex(() => isPinyinQuery(query.value));
   const names = useQuery(() => agencyNamesQuery(filters.value.agencies), decodeAgencyOptions);
+  /** Options offered so far: a pick shows its name at once, before the names query answers. */
+  const offered = new Map<string, AgencyOption>();
   /** Picked agencies in the order picked; an id the data does not know keeps its id as name. */
   const picked = computed<AgencyOption[]>(() =>
     filters.value.agencies.map(
-      (id) => names.data.value?.find((a) => a.id === id) ?? { id, name: id, level: '', kind: '' },
+      (id) => names.data.value?.find((a) => a.id === id) ?? offered.get(id) ?? { id, name: id, level: '', kind: '' },
     ),
   );
   /** Picked ids the loaded data does not know (a link made on another dataset); none while asking. */
@@ -73,6 +75,7 @@ export function useAgencySearch(filters: Ref<Filters>) {
     const seen = new Set(direct.map((a) => a.id));
     return [...direct, ...matchPinyin(index, query.value, HITS).filter((a) => !seen.has(a.id))].slice(0, HITS);
   });
+  watch(merged, (list) => list.forEach((a) => offered.set(a.id, a)));
   return {
     text,
     hits: merged,
