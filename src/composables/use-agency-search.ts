@@ -54,16 +54,17 @@ export function useAgencySearch(filters: Ref<Filters>) {
   const byPinyin = usePinyinIndex(() => isPinyinQuery(query.value));
   const names = useQuery(() => agencyNamesQuery(filters.value.agencies), decodeAgencyOptions);
   /** Picked agencies in the order picked; an id the data does not know keeps its id as name. */
-  const picked = computed<AgencyOption[]>(() =>
-    filters.value.agencies.map(
-      (id) => names.data.value?.find((a) => a.id === id) ?? { id, name: id, level: '', kind: '' },
-    ),
-  );
+  const picked = computed<AgencyOption[]>(() => {
+    // By id in a Map: a link may pick thousands of agencies.
+    const byId = new Map((names.data.value ?? []).map((a) => [a.id, a]));
+    return filters.value.agencies.map((id) => byId.get(id) ?? { id, name: id, level: '', kind: '' });
+  });
   /** Picked ids the loaded data does not know (a link made on another dataset); none while asking. */
   const absent = computed<string[]>(() => {
     const known = names.data.value;
     if (!known || names.loading.value) return [];
-    return filters.value.agencies.filter((id) => !known.some((a) => a.id === id));
+    const ids = new Set(known.map((a) => a.id));
+    return filters.value.agencies.filter((id) => !ids.has(id));
   });
   const merged = computed<AgencyOption[]>(() => {
     if (!query.value) return [];
