@@ -1027,12 +1027,8 @@ export const DOCUMENT_CASES: readonly DocumentCase[] = [
       const row = `<tr>${'<td rowspan=200 colspan=200>1</td>'.repeat(200)}</tr>`;
       return utf8(`<html><body><p>二、主动公开政府信息情况</p><table>${row.repeat(290)}</table></body></html>`);
     },
-    expect: {
-      outcome: 'read',
-      normalisations: ['spans over 250,000 grid positions read unmerged'],
-      warnings: ['grid_capped', 'template_unknown'],
-      empty: true,
-    },
+    // Read unmerged past the limit, no report's table is left: refused naming the file, not a blank row.
+    expect: { outcome: 'refused', code: 'grid_too_large', fix: '另存为 PDF' },
   },
   {
     id: 'html-data-image',
