@@ -721,7 +721,8 @@ export const DATASET_CASES: readonly DatasetCase[] = [
       for (let i = 0; i < b.length; i++) b[i] = (i * 131 + 7) % 256;
       return b;
     },
-    expect: { outcome: 'refused', issue: { code: 'csv_malformed' }, fix: '分隔符与引号' },
+    // Its first line ends with a bare CR; the first bare LF (row 2) is where the reader stops.
+    expect: { outcome: 'refused', issue: { code: 'csv_malformed', row: 2 }, fix: '分隔符与引号' },
   },
   {
     id: 'docx-as-dataset',
