@@ -721,7 +721,8 @@ export const DATASET_CASES: readonly DatasetCase[] = [
       for (let i = 0; i < b.length; i++) b[i] = (i * 131 + 7) % 256;
       return b;
     },
-    expect: { outcome: 'refused', issue: { code: 'csv_malformed' }, fix: '分隔符与引号' },
+    // Its first line ends with a bare CR; the first bare LF (row 2) is where the reader stops.
+    expect: { outcome: 'refused', issue: { code: 'csv_malformed', row: 2 }, fix: '分隔符与引号' },
   },
   {
     id: 'docx-as-dataset',
@@ -1027,12 +1028,8 @@ export const DOCUMENT_CASES: readonly DocumentCase[] = [
       const row = `<tr>${'<td rowspan=200 colspan=200>1</td>'.repeat(200)}</tr>`;
       return utf8(`<html><body><p>二、主动公开政府信息情况</p><table>${row.repeat(290)}</table></body></html>`);
     },
-    expect: {
-      outcome: 'read',
-      normalisations: ['spans over 250,000 grid positions read unmerged'],
-      warnings: ['grid_capped', 'template_unknown'],
-      empty: true,
-    },
+    // Read unmerged past the limit, no report's table is left: refused naming the file, not a blank row.
+    expect: { outcome: 'refused', code: 'grid_too_large', fix: '另存为 PDF' },
   },
   {
     id: 'html-data-image',

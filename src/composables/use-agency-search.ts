@@ -56,16 +56,17 @@ export function useAgencySearch(filters: Ref<Filters>) {
   /** Options offered so far: a pick shows its name at once, before the names query answers. */
   const offered = new Map<string, AgencyOption>();
   /** Picked agencies in the order picked; an id the data does not know keeps its id as name. */
-  const picked = computed<AgencyOption[]>(() =>
-    filters.value.agencies.map(
-      (id) => names.data.value?.find((a) => a.id === id) ?? offered.get(id) ?? { id, name: id, level: '', kind: '' },
-    ),
-  );
+  const picked = computed<AgencyOption[]>(() => {
+    // By id in a Map: a link may pick thousands of agencies.
+    const byId = new Map((names.data.value ?? []).map((a) => [a.id, a]));
+    return filters.value.agencies.map((id) => byId.get(id) ?? offered.get(id) ?? { id, name: id, level: '', kind: '' });
+  });
   /** Picked ids the loaded data does not know (a link made on another dataset); none while asking. */
   const absent = computed<string[]>(() => {
     const known = names.data.value;
     if (!known || names.loading.value) return [];
-    return filters.value.agencies.filter((id) => !known.some((a) => a.id === id));
+    const ids = new Set(known.map((a) => a.id));
+    return filters.value.agencies.filter((id) => !ids.has(id));
   });
   const merged = computed<AgencyOption[]>(() => {
     if (!query.value) return [];

@@ -73,17 +73,45 @@ export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | null
   return bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize));
 }
 
+/** How long the check may keep the main thread busy before it lets the page run (ms). */
+const SLICE_MS = 50;
+const INPUT_PIECE = 16 * 1024;
+
+/**
+ * Gives the event loop a turn. The chunks a `DecompressionStream` has ready are read in
+ * microtasks, so without this a bomb inflating to the limit is one task of seconds (the page
+ * stalls); a timer lets input, painting and other work in between.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * Inflates raw deflate data, stopping as soon as more than `cap` bytes came out. Data that stops
  * inflating (damaged, or junk after its end) counts what came out before: the reader decides
  * whether the rest is readable, and cannot inflate more than that either.
  */
 async function inflatedLength(data: Uint8Array, cap: number): Promise<number> {
-  const copy = new Uint8Array(data); // a Blob part must not be a view on a SharedArrayBuffer
-  const reader = new Blob([copy]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  // Fed in small pieces: the stream inflates each piece it is given in one go, and 16 KB of a bomb
+  // is some 16 MB inflated — a short task. (Copies, so never a view on a SharedArrayBuffer.)
+  let at = 0;
+  const source = new ReadableStream<BufferSource>(
+    {
+      pull(controller) {
+        if (at >= data.length) return controller.close();
+        controller.enqueue(data.slice(at, at + INPUT_PIECE));
+        at += INPUT_PIECE;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const reader = source.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   let n = 0;
+  let sliceStart = performance.now();
   try {
     for (;;) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTask();
+        sliceStart = performance.now();
+      }
       const { done, value } = await reader.read();
       if (done) return n;
       n += value.byteLength;

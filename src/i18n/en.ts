@@ -52,6 +52,7 @@ const en: typeof zh = {
   filters: {
     title: 'Filters',
     toggle: 'Filters ({n} set)',
+    toggleAbsent: 'Filters ({n} set, {m} not in this dataset)',
     year: columnLabel('year', 'en'),
     from: 'from',
     to: 'to',

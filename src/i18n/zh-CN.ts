@@ -50,6 +50,7 @@ export default {
   filters: {
     title: '筛选',
     toggle: '筛选（已设 {n} 项）',
+    toggleAbsent: '筛选（已设 {n} 项，其中 {m} 项本数据集无此项）',
     year: columnLabel('year', 'zh'),
     from: '起',
     to: '止',

@@ -1,7 +1,7 @@
 /** One report document → one parsed report: format sniffing, reading, detection, mapping. */
 import type { IngestWarning, ParsedReport, ParseInput, SourceDocument, SourceFormat } from '@/ingest/types';
 import { decodeText, readText } from '@/ingest/text';
-import { readHtml } from '@/ingest/html';
+import { MAX_GRID_CELLS, readHtml } from '@/ingest/html';
 import { readPdf, type PdfOptions } from '@/ingest/pdf';
 import { readDocx, ZipTooLargeError } from '@/ingest/docx';
 import { byteSize } from '@/domain/zip';
@@ -151,6 +151,14 @@ export async function parseReport(input: ParseInput, options: ParseOptions = {})
   const tokens = tokenize(doc);
   const sections = findSections(tokens);
   const start = sections.s2?.[0] ?? sections.s3?.[0] ?? sections.s4?.[0];
+  // Spans past the limit, and no report's tables among what was read unmerged: said as such,
+  // naming the file, rather than a blank row with only "template unknown" to go by.
+  const capped = warnings.some((w) => w.code === 'grid_capped');
+  const refusedAsCapped = () => ({
+    ...emptyReport(input, doc.format, [...warnings, gridRefused(input.name)]),
+    year: identity.year,
+  });
+  if (start === undefined && capped) return refusedAsCapped();
   if (start === undefined) {
     return {
       ...emptyReport(input, doc.format, [
@@ -169,6 +177,7 @@ export async function parseReport(input: ParseInput, options: ParseOptions = {})
     };
   }
   const { template, warnings: tplWarnings } = detectTemplate(tokens.slice(start), identity.year);
+  if (!template && capped) return refusedAsCapped();
   warnings.push(...identity.warnings, ...tplWarnings);
   if (!template) {
     return { ...emptyReport(input, doc.format, warnings), agencyName: identity.agencyName, year: identity.year };
@@ -193,4 +202,16 @@ export function cellsRead(report: ParsedReport): number {
 
 export function isUnreadable(report: ParsedReport): boolean {
   return report.warnings.some((w) => w.severity === 'error');
+}
+
+/** A document whose merged cells are past `MAX_GRID_CELLS` and whose tables could not be read. */
+function gridRefused(file: string): IngestWarning {
+  const limit = MAX_GRID_CELLS.toLocaleString('en-US');
+  return warning(
+    'grid_too_large',
+    `${file}：表格的合并单元格过多（超过 ${limit} 个格位），读不出统计表，未导入。请核对原文件，或另存为 PDF 后再导入`,
+    `${file}: its tables' merged cells exceed ${limit} grid positions and no statistical table could be read, so it was not imported. Check the original, or save it as PDF and import that`,
+    undefined,
+    'error',
+  );
 }

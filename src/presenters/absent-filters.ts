@@ -1,6 +1,7 @@
 import type { Filters } from '@/domain/filters';
 import type { FilterOptions } from '@/data/queries/dimensions';
 import type { Labels } from '@/presenters/labels';
+import { formatCount } from '@/domain/format';
 
 /** The URL key of the filter a value belongs to. */
 export type FilterParam = 'y' | 'level' | 'kind' | 'prov' | 'city' | 'county' | 'sector' | 'ag';
@@ -57,7 +58,54 @@ export function absentFilters(
 
   for (const v of f.sectors.filter((v) => !options.sectors.includes(v)))
     add('sector', l.t('filters.sector'), v, v, { sectors: f.sectors.filter((x) => x !== v) });
-  for (const id of f.agencies.filter((id) => absentAgencies.includes(id)))
-    add('ag', l.t('feedback.agency'), id, id, { agencies: f.agencies.filter((x) => x !== id) });
+  // Sets and plain copies: a link may pick thousands of agencies (and `f` may be reactive, where
+  // every element read is tracked), and a pass over them per absent id stalled the page for seconds.
+  const unknown = new Set(absentAgencies);
+  const picked = [...f.agencies];
+  const gone = picked.filter((id) => unknown.has(id));
+  const agency = l.t('feedback.agency');
+  if (gone.length > MAX_LISTED_AGENCIES) {
+    const first = gone.slice(0, MAX_LISTED_AGENCIES).join(l.lang === 'en' ? ', ' : '、');
+    const shown = l.t('feedback.absentMore', { first, n: formatCount(gone.length - MAX_LISTED_AGENCIES, l.lang) });
+    add('ag', agency, gone.join(','), shown, { agencies: picked.filter((id) => !unknown.has(id)) });
+  } else {
+    for (const id of gone) add('ag', agency, id, id, { agencies: picked.filter((x) => x !== id) });
+  }
   return out;
+}
+
+/** Absent agencies named one by one up to this many; more are one entry ("a、b、c 等 n 个") with one clear. */
+export const MAX_LISTED_AGENCIES = 3;
+
+/** The filter groups the folded bar counts; a region is one group whatever its depth. */
+type FilterGroup = 'year' | 'level' | 'kind' | 'region' | 'sector' | 'agency' | 'excludeFailing';
+const GROUP_OF: Record<FilterParam, FilterGroup> = {
+  y: 'year',
+  level: 'level',
+  kind: 'kind',
+  prov: 'region',
+  city: 'region',
+  county: 'region',
+  sector: 'sector',
+  ag: 'agency',
+};
+
+/**
+ * What the folded filter bar (phones) says: how many filter groups are set, and how many of them
+ * hold a value the dataset lacks — counted from the same `absent` list the bar shows, so the button
+ * and the marked values below it agree.
+ */
+export function filterCounts(f: Filters, absent: readonly AbsentFilter[]): { set: number; absent: number } {
+  const set = new Set<FilterGroup>();
+  if (f.yearFrom !== null || f.yearTo !== null) set.add('year');
+  if (f.levels.length > 0) set.add('level');
+  if (f.kinds.length > 0) set.add('kind');
+  if (f.province !== null || f.city !== null || f.county !== null) set.add('region');
+  if (f.sectors.length > 0) set.add('sector');
+  if (f.agencies.length > 0) set.add('agency');
+  if (f.excludeFailing) set.add('excludeFailing');
+  const lacking = new Set(absent.map((a) => GROUP_OF[a.param]));
+  // An absent value is a set filter, whichever field holds it.
+  for (const g of lacking) set.add(g);
+  return { set: set.size, absent: lacking.size };
 }

@@ -52,3 +52,16 @@ export function loadProgressView(p: LoadProgress | null, now: number, l: Labels)
     cancellable: p.cancellable,
   };
 }
+
+/**
+ * Whether the plain "loading data…" banner is shown: while nothing else says the data is on its
+ * way. A load with its progress bar says it there (with the file, stage and Cancel), so the page
+ * shows one of the two, never both; a preview from stored answers needs neither.
+ */
+export function showLoadingBanner(
+  status: 'idle' | 'loading' | 'ready' | 'error' | 'missing',
+  previewing: boolean,
+  progress: LoadProgressView | null,
+): boolean {
+  return (status === 'loading' || status === 'idle') && !previewing && progress === null;
+}

@@ -8,7 +8,7 @@ import type { QueryRunner } from '@/data/query-runner';
 import { sql } from '@/data/sql';
 import { fileSizeIssue, loadDataset } from '@/data/load/load-dataset';
 import { DatasetLoadError, LOAD_ISSUE_CODES, LOAD_LIMITS, type LoadIssue } from '@/data/load/issues';
-import { csvReadIssue, rowLimitIssue, utf16Of } from '@/data/load/staging';
+import { csvReadIssue, locateCsvProblem, rowLimitIssue, utf16Of } from '@/data/load/staging';
 import { toCsv } from '@/domain/csv';
 import zh from '@/i18n/zh-CN';
 import en from '@/i18n/en';
@@ -188,6 +188,30 @@ describe('CSV the parser cannot read', () => {
       ),
     );
     expect(issues).toEqual([{ code: 'csv_too_many_columns', file: 'x.csv', row: 3, detail: '6' }]);
+  });
+
+  it('names the row and column of a line end the reader refuses without saying where', async () => {
+    // Lines end with a bare CR (old Mac style); row 3 has a bare LF inside its agency_name field.
+    const text = `${HEAD}\ra,甲局,2021,county,department,1\rb,乙\n局,2021,county,department,2\rc,丙局,2021,county,department,3\r`;
+    const issues = await issuesOf(loadDataset(runner, textFile('cr.csv', text)));
+    expect(issues).toEqual([{ code: 'csv_malformed', file: 'cr.csv', row: 3, column: 'agency_name' }]);
+  });
+
+  it('locates text after a closing quote, and mixed line ends, by row and column', () => {
+    const header = HEAD.split(',');
+    const at = (t: string) => locateCsvProblem(t, ',', header);
+    expect(at(`${HEAD}\na,甲局,2021,county,department,1\n`)).toBeNull();
+    expect(at(`${HEAD}\na,"甲,局",2021,county,department,1\nb,"乙"局,2021,county,department,2\n`)).toEqual({
+      row: 3,
+      column: 'agency_name',
+    });
+    expect(at(`${HEAD}\r\na,甲局,2021,county,department,1\nb,乙局,2021,county,department,2\r\n`)).toEqual({
+      row: 2,
+      column: 't3_new_total',
+    });
+    // A quoted field may hold line ends and doubled quotes; a field past the header has no name.
+    const quoted = `${HEAD}\na,"甲\n""局""",2021,county,department,1\nb,乙局,2021,county,department,2,"x"y\n`;
+    expect(at(quoted)).toEqual({ row: 3 });
   });
 
   it('maps the engine running out of memory to its own issue', () => {

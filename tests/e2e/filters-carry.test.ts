@@ -29,6 +29,10 @@ describe('filter values the dataset does not have', () => {
     const item = page.locator(`${notice} [data-param="prov"]`);
     expect(await item.innerText()).toContain('地区：别省');
     expect(await item.innerText()).toContain('本数据集无此项');
+    // The bar folded on a phone counts it, and says it is one the dataset lacks.
+    expect(await page.locator('[data-testid="filters-toggle"]').textContent()).toContain(
+      '筛选（已设 1 项，其中 1 项本数据集无此项）',
+    );
     await screenshot(page, 'filters-absent-zh');
 
     await item.locator('[data-role="clear"]').click();

@@ -64,6 +64,8 @@ export async function openPage(
   h: Harness,
   path: string,
   viewport = { width: 1360, height: 900 },
+  /** Runs on the new page before it navigates (init scripts, event hooks). */
+  beforeLoad?: (page: Page) => Promise<void>,
 ): Promise<WatchedPage> {
   const page = await h.browser.newPage({ viewport, deviceScaleFactor: 1 });
   // E2E_CPU_SLOWDOWN=4 runs the page as on a machine four times slower (as a loaded CI runner can
@@ -84,6 +86,7 @@ export async function openPage(
     return route.abort();
   });
   await page.addInitScript(recordEmptyStates);
+  if (beforeLoad) await beforeLoad(page);
   await page.goto(new URL(path, h.baseUrl).toString());
   return { page, errors };
 }

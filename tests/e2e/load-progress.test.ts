@@ -50,6 +50,8 @@ describe('a dataset load that takes over a second', () => {
       await bar.waitFor({ timeout: 60_000 });
       expect(await bar.innerText()).toContain('large.csv');
       expect(await bar.locator('progress').count()).toBe(1);
+      // One message for the load: the bar, not the bar and the plain "loading data…" banner too.
+      expect(await page.locator('[data-testid="loading"]').count()).toBe(0);
       await screenshot(page, `load-progress-${lang}`);
       await page.locator('[data-testid="load-cancel"]').click();
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gridCells, htmlBlocks, htmlTokens, MAX_GRID_CELLS, readHtml, type HtmlToken } from '@/ingest/html';
+import { isUnreadable, parseReport } from '@/ingest/report';
 
 describe('html reader', () => {
   it('expands rowspan and colspan onto a grid', () => {
@@ -148,5 +151,35 @@ describe('span attributes', () => {
       ['A', 0],
       ['B', 2],
     ]);
+  });
+});
+
+describe('a document of spans past the limit, with no report table left', () => {
+  it('is refused naming the file and the limit, not read as a blank report', async () => {
+    const row = '<tr>' + '<td rowspan=200 colspan=200>1</td>'.repeat(200) + '</tr>';
+    const html = `<html><body><p>二、主动公开政府信息情况</p><table>${row.repeat(290)}</table></body></html>`;
+    expect(html.length).toBeGreaterThan(1_900_000);
+    const report = await parseReport({ name: 'spans.html', bytes: new TextEncoder().encode(html) });
+    const errors = report.warnings.filter((w) => w.severity === 'error');
+    expect(errors.map((w) => w.code)).toEqual(['grid_too_large']);
+    expect(errors[0]?.message.zh).toContain('spans.html');
+    expect(errors[0]?.message.zh).toContain(MAX_GRID_CELLS.toLocaleString('en-US'));
+    expect(errors[0]?.message.en).toContain('spans.html');
+    expect(report.warnings.map((w) => w.code)).toContain('grid_capped');
+    expect(isUnreadable(report)).toBe(true);
+    expect(Object.values(report.cells).filter((v) => v !== null)).toEqual([]);
+  });
+
+  it('a capped document whose tables are still read keeps its cells, with the grid_capped warning', async () => {
+    const clean = readFileSync(
+      fileURLToPath(new URL('../fixtures/ingest/single-other-2021.html', import.meta.url)),
+      'utf8',
+    );
+    const spans =
+      '<table>' + ('<tr>' + '<td rowspan=200 colspan=200>x</td>'.repeat(10) + '</tr>').repeat(10) + '</table>';
+    const report = await parseReport({ name: 'capped-2021.html', bytes: new TextEncoder().encode(spans + clean) });
+    expect(report.warnings.map((w) => w.code)).toContain('grid_capped');
+    expect(isUnreadable(report)).toBe(false);
+    expect(Object.values(report.cells).filter((v) => v !== null).length).toBeGreaterThan(20);
   });
 });

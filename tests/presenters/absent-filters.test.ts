@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absentFilters } from '@/presenters/absent-filters';
+import { absentFilters, filterCounts, MAX_LISTED_AGENCIES } from '@/presenters/absent-filters';
 import { EMPTY_FILTERS, filtersFromQuery, type Filters } from '@/domain/filters';
 import type { FilterOptions } from '@/data/queries/dimensions';
 import { testLabels } from '../support/labels';
@@ -79,5 +79,57 @@ describe('filter values the loaded dataset lacks', () => {
       testLabels('en'),
     );
     expect(county).toEqual([{ param: 'county', value: '乙县', text: 'Region: 乙县', clear: { county: null } }]);
+  });
+});
+
+describe('many absent agencies (a link picking thousands)', () => {
+  const ids = Array.from({ length: 6_000 }, (_, i) => `ag-${String(i).padStart(5, '0')}`);
+
+  it('are one entry naming the first few and how many more, whose clear keeps the known ones', () => {
+    const link = f({ agencies: ['a1', ...ids] });
+    const started = performance.now();
+    const absent = absentFilters(link, options, ids, zh);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(absent).toHaveLength(1);
+    const [entry] = absent;
+    expect(entry?.param).toBe('ag');
+    expect(entry?.text).toBe(`机关：${ids.slice(0, MAX_LISTED_AGENCIES).join('、')} 等另 5,997 个`);
+    expect(entry?.clear).toEqual({ agencies: ['a1'] });
+    const en = absentFilters(link, options, ids, testLabels('en'));
+    expect(en[0]?.text).toBe(`Agency: ${ids.slice(0, MAX_LISTED_AGENCIES).join(', ')} and 5,997 more`);
+  });
+
+  it('up to the limit are named one by one', () => {
+    const few = ids.slice(0, MAX_LISTED_AGENCIES);
+    const absent = absentFilters(f({ agencies: ['a1', ...few] }), options, few, zh);
+    expect(absent.map((a) => a.value)).toEqual(few);
+    expect(absent[0]?.clear).toEqual({ agencies: ['a1', ...few.slice(1)] });
+  });
+});
+
+describe('the folded filter bar’s count', () => {
+  it('counts set filter groups, and how many of them the dataset lacks, from the same absent list', () => {
+    expect(filterCounts(EMPTY_FILTERS, [])).toEqual({ set: 0, absent: 0 });
+    const link = filtersFromQuery({
+      y: '2010-2023',
+      level: 'county,province',
+      prov: '别省',
+      city: '某市',
+      ag: 'a1,gone',
+    });
+    const absent = absentFilters(link, options, ['gone'], zh);
+    expect(absent.map((a) => a.param)).toEqual(['y', 'level', 'prov', 'ag']);
+    // year, level, region, agency set; each holds a value the dataset lacks (a region once, however deep).
+    expect(filterCounts(link, absent)).toEqual({ set: 4, absent: 4 });
+    const present = f({ yearFrom: 2022, yearTo: 2023, sectors: ['教育'], excludeFailing: true });
+    expect(filterCounts(present, absentFilters(present, options, [], zh))).toEqual({ set: 3, absent: 0 });
+  });
+
+  it('counts a region set below the province, and an absent value whichever field holds it', () => {
+    const cityOnly = f({ city: '丙市' });
+    const absent = absentFilters(f({ province: '示例省', city: '丙市' }), options, [], zh);
+    expect(absent.map((a) => a.param)).toEqual(['city']);
+    expect(filterCounts(cityOnly, [])).toEqual({ set: 1, absent: 0 });
+    expect(filterCounts(EMPTY_FILTERS, absent)).toEqual({ set: 1, absent: 1 });
   });
 });

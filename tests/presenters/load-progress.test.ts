@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadProgressView, progressFraction, SHOW_PROGRESS_AFTER_MS } from '@/presenters/load-progress';
+import {
+  loadProgressView,
+  progressFraction,
+  showLoadingBanner,
+  SHOW_PROGRESS_AFTER_MS,
+} from '@/presenters/load-progress';
 import type { LoadProgress } from '@/workspace/progress';
 import { testLabels } from '../support/labels';
 
@@ -43,5 +48,30 @@ describe('the load progress bar', () => {
     expect(f[0]).toBe(0);
     expect(f).toEqual([...f].sort((a, b) => a - b));
     expect(f.at(-1)).toBeLessThan(1);
+  });
+});
+
+describe('the loading banner beside the progress bar', () => {
+  const now = base.startedAt + SHOW_PROGRESS_AFTER_MS;
+  it('gives way to the bar once the bar is shown: one or the other, never both', () => {
+    const bar = loadProgressView(base, now, testLabels('zh'));
+    expect(bar).not.toBeNull();
+    let checked = 0;
+    for (const status of ['idle', 'loading'] as const) {
+      expect(showLoadingBanner(status, false, bar)).toBe(false);
+      expect(showLoadingBanner(status, false, null)).toBe(true);
+      checked++;
+    }
+    expect(checked).toBe(2);
+    // A young load shows no bar yet: the banner says the data is on its way.
+    const young = loadProgressView(base, base.startedAt + 10, testLabels('zh'));
+    expect(young).toBeNull();
+    expect(showLoadingBanner('loading', false, young)).toBe(true);
+  });
+
+  it('is not shown once the data is there, failed or missing, nor over a preview from stored answers', () => {
+    for (const status of ['ready', 'error', 'missing'] as const)
+      expect(showLoadingBanner(status, false, null)).toBe(false);
+    expect(showLoadingBanner('loading', true, null)).toBe(false);
   });
 });

@@ -126,7 +126,12 @@ export function rowLimitIssue(file: string, rows: number, long: boolean): LoadIs
  * "possible fixes" meant for a programmer) is never shown; the line it names is the file's line,
  * which is the row a spreadsheet shows.
  */
-export function csvReadIssue(file: string, message: string): LoadIssue {
+export function csvReadIssue(
+  file: string,
+  message: string,
+  /** Finds the row (and column) the reader stumbled on, when its message does not say. */
+  locate?: () => { row: number; column?: string } | null,
+): LoadIssue {
   const line = /CSV Error on Line:\s*(\d+)/i.exec(message);
   const row = line ? { row: Number(line[1]) } : {};
   if (/unterminated quote/i.test(message)) return { code: 'csv_unterminated_quote', file, ...row };
@@ -134,7 +139,57 @@ export function csvReadIssue(file: string, message: string): LoadIssue {
   const cols = /Expected Number of Columns:\s*(\d+)/i.exec(message);
   if (cols) return { code: 'csv_too_many_columns', file, ...row, detail: cols[1] as string };
   if (/out of memory/i.test(message)) return { code: 'out_of_memory', file };
-  return { code: 'csv_malformed', file, ...row };
+  // "The CSV Parser state machine reached an invalid state" names no line: found by reading the text.
+  const found = line ? null : (locate?.() ?? null);
+  return { code: 'csv_malformed', file, ...row, ...(found ?? {}) };
+}
+
+/**
+ * Where a CSV text first breaks the rules the engine's reader keeps (RFC 4180, one kind of line
+ * end): a closing quote followed by anything but a separator or a line end, or a line ending other
+ * than the first one's (a bare LF in a file whose first line ends with a bare CR, or the reverse).
+ * `row` counts records as a spreadsheet shows them (the header is row 1); `column` is the header's
+ * name of the field, when it has one. Null when nothing is found.
+ */
+export function locateCsvProblem(
+  text: string,
+  delim: CsvDelimiter,
+  header: readonly string[],
+): { row: number; column?: string } | null {
+  const firstBreak = /\r\n|\r|\n/.exec(text);
+  const style = firstBreak?.[0] ?? '\n';
+  let row = 1;
+  let field = 0;
+  let quoted = false;
+  let closed = false;
+  const at = () => {
+    const name = header[field]?.trim();
+    return name ? { row, column: name } : { row };
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') i++;
+      else if (ch === '"') {
+        quoted = false;
+        closed = true;
+      }
+      continue;
+    }
+    if (ch === delim) {
+      field++;
+      closed = false;
+    } else if (ch === '\r' || ch === '\n') {
+      const end = ch === '\r' && text[i + 1] === '\n' ? '\r\n' : ch;
+      if (end !== style) return at();
+      if (end === '\r\n') i++;
+      row++;
+      field = 0;
+      closed = false;
+    } else if (closed) return at();
+    else if (ch === '"') quoted = true;
+  }
+  return null;
 }
 
 export async function stageCsv(runner: QueryRunner, file: string, bytes: Uint8Array): Promise<Staging> {
@@ -159,7 +214,8 @@ export async function stageCsv(runner: QueryRunner, file: string, bytes: Uint8Ar
     );
   } catch (e) {
     await runner.dropFile(fileName);
-    throw new DatasetLoadError(file, [csvReadIssue(file, (e as Error).message)], 1);
+    const locate = () => locateCsvProblem(new TextDecoder().decode(utf8), delim, header);
+    throw new DatasetLoadError(file, [csvReadIssue(file, (e as Error).message, locate)], 1);
   }
   await runner.dropFile(fileName);
   await runner.query(

@@ -21,6 +21,7 @@ export default {
     clearFilter: '清除',
     clearFilterLabel: '清除筛选：{value}',
     absentNotice: '以下筛选值本数据集没有，图表按它们筛选：',
+    absentMore: '{first} 等另 {n} 个',
   },
   en: {
     queryFailed: 'These figures could not be computed; the other charts are not affected.',
@@ -40,5 +41,6 @@ export default {
     clearFilter: 'Clear',
     clearFilterLabel: 'Clear filter: {value}',
     absentNotice: 'These filter values are not in this dataset, and the figures are filtered by them:',
+    absentMore: '{first} and {n} more',
   },
 };
