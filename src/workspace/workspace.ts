@@ -101,6 +101,8 @@ export interface WorkspaceState {
   readonly progress: LoadProgress | null;
   /** The file whose load was cancelled last (the loaded data stayed as they were), until the next load. */
   readonly cancelled: string | null;
+  /** The datasets asked for beside `wantedId` (the URL's `with`), loaded or not yet. */
+  readonly wantedAlso: readonly string[];
   /** Datasets active beside `activeId`, each in its own table; `reports` is then their union. */
   readonly alsoIds: readonly string[];
   /** Datasets asked for beside `activeId` that this browser does not have (nothing shown in their place). */
@@ -222,6 +224,7 @@ export class Workspace {
     populationFailure: null,
     progress: null,
     cancelled: null,
+    wantedAlso: [],
     alsoIds: [],
     alsoMissing: [],
     conflicts: [],
@@ -551,7 +554,7 @@ export class Workspace {
     const want = [...new Set(also.filter((a) => a !== id))];
     const seq = ++this.selects;
     this.wantedAlso = want;
-    this.set({ wantedId: id });
+    this.set({ wantedId: id, wantedAlso: want });
     const s = this.current;
     const sameAlso =
       want.length === s.alsoIds.length + s.alsoMissing.length &&
