@@ -100,10 +100,8 @@ describe('the datasets manager', () => {
     expect(decodeURIComponent(page.url())).toContain('ds=file:a.csv');
 
     // A reload: the file is still there and still active, before any other figures.
-    await page.reload();
-    await page.locator('[data-testid="tab-data"]').waitFor({ timeout: 60_000 });
-    await toData(page);
-    await page.locator('[data-dataset="file:a.csv"][data-state="primary"]').waitFor({ timeout: 60_000 });
+    await page.reload(); // still on the Data view
+    await page.locator('[data-dataset="file:a.csv"][data-state="primary"]').waitFor({ timeout: 120_000 });
     const rowA = page.locator('[data-dataset="file:a.csv"]');
     expect(await rowA.locator('[data-role="origin"]').innerText()).toBe('您载入的文件');
     expect(await rowA.locator('[data-role="facts"]').innerText()).toContain('2 份年报');
@@ -166,4 +164,30 @@ describe('the datasets manager', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 240_000);
+
+  it('links an agency across a change of name: one agency_id, kept across a reload, its former name on the report', async () => {
+    const renamed =
+      [HEAD, row('old1', '某县文化广电体育局', 9).replace('2023', '2022'), row('new1', '某县文化和旅游局', 11)].join(
+        '\n',
+      ) + '\n';
+    const { page, errors } = await openPage(h, '#/data?noanim=1');
+    await page.waitForFunction(() => performance.getEntriesByName('dataset-loaded').length > 0, undefined, {
+      timeout: 90_000,
+    });
+    await toData(page);
+    await loadFile(page, 'renamed.csv', renamed);
+    await page.locator('[data-role="link-from"]').fill('old1');
+    await page.locator('[data-role="link-to"]').fill('new1');
+    await page.locator('[data-role="link"]').click();
+    await page.locator('[data-link="old1"]').waitFor({ timeout: 60_000 });
+    await settled(page);
+    await page.reload();
+    await page.locator('[data-link="old1"]').waitFor({ timeout: 120_000 }); // the link came back
+    await page.evaluate(() => (location.hash = '#/report?v=1&ds=file%3Arenamed.csv&rep.agency=new1&rep.year=2023'));
+    const former = page.locator('[data-testid="report-former-name"]');
+    await former.waitFor({ timeout: 90_000 });
+    expect(await former.innerText()).toBe('原名：某县文化广电体育局（2022 年度的年报以原名发布）');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

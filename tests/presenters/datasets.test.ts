@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conflictViews, datasetRows, unresolvedText } from '@/presenters/datasets';
+import { formerNamesText } from '@/presenters/report';
 import type { DatasetEntry, KeptDataset } from '@/workspace';
 import { resolve, NO_CHOICES, type DatasetStats } from '@/workspace/choices';
 import { testLabels } from '../support/labels';
@@ -79,5 +80,19 @@ describe('the datasets manager, in words', () => {
     );
     expect(chosen[0]?.status).toBe('Settled by preferring “a.csv”');
     expect(chosen[0]?.sides.map((s) => s.chosen)).toEqual([false, true]);
+  });
+});
+
+describe('an agency renamed in a reform', () => {
+  it('shows its former names with the years published under them, and nothing when it kept its name', () => {
+    const years = [
+      { year: 2021, agencyName: '某县文化广电体育局' },
+      { year: 2022, agencyName: '某县文化广电体育局' },
+      { year: 2023, agencyName: '某县文化和旅游局' },
+    ];
+    expect(formerNamesText(years, '某县文化和旅游局', testLabels('zh'))).toBe(
+      '原名：某县文化广电体育局（2021、2022 年度的年报以原名发布）',
+    );
+    expect(formerNamesText(years.slice(2), '某县文化和旅游局', testLabels('en'))).toBeNull();
   });
 });

@@ -43,7 +43,6 @@ export default {
     unlink: '取消关联',
     linkRow: '{from} → {to}',
     linksNone: '尚无关联。',
-    formerName: '原名：{names}',
   },
   en: {
     title: 'Datasets',
@@ -89,6 +88,5 @@ export default {
     unlink: 'Unlink',
     linkRow: '{from} → {to}',
     linksNone: 'No links yet.',
-    formerName: 'Formerly: {names}',
   },
 };
