@@ -118,4 +118,21 @@ describe('several datasets active at once', () => {
     await again.unlinkAgency('old1');
     expect(Object.keys(await figures(runner))).toEqual(['old1/2021']);
   });
+
+  it('shows the progress of each load beside the first, and a cancel leaves the data shown before', async () => {
+    const w = workspaceWith(choices);
+    await w.select('a');
+    const seen: string[] = [];
+    let asked: boolean | null = null;
+    w.subscribe((s) => {
+      if (!s.progress) return;
+      seen.push(`${s.progress.file}:${s.progress.stage}`);
+      if (s.progress.file === 'b.csv' && s.progress.stage === 'check' && asked === null) asked = w.cancelLoad();
+    });
+    await w.select('a', ['b']);
+    expect(seen.some((p) => p.startsWith('b.csv:'))).toBe(true);
+    expect(asked).toBe(true);
+    expect(w.state).toMatchObject({ activeId: 'a', alsoIds: [], cancelled: 'b.csv', progress: null, unresolved: 0 });
+    expect(await figures(runner)).toEqual({ 'x1/2022': 10, 'x1/2023': 12, 'x2/2023': 7 });
+  });
 });
