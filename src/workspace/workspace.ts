@@ -883,7 +883,8 @@ export class Workspace {
       } else if (entry && this.current.activeId === id && this.current.appended > 0 && entry.url) {
         const url = entry.url;
         const name = entry.fileName ?? id;
-        await this.replace(id, async () => ({ name, bytes: await this.fetchBytes(url) }), name);
+        if (await this.replace(id, async () => ({ name, bytes: await this.fetchBytes(url) }), name))
+          await this.applyAlso(this.wantedAlso); // the union is built again over the dataset without them
       }
     });
   }

@@ -135,4 +135,22 @@ describe('several datasets active at once', () => {
     expect(w.state).toMatchObject({ activeId: 'a', alsoIds: [], cancelled: 'b.csv', progress: null, unresolved: 0 });
     expect(await figures(runner)).toEqual({ 'x1/2022': 10, 'x1/2023': 12, 'x2/2023': 7 });
   });
+
+  it('builds the same union again in a new engine after the engine stopped', async () => {
+    const w = new Workspace(
+      Promise.resolve(runner),
+      async (url) => files[url] as Uint8Array,
+      () => freshRunner(),
+      choices,
+    );
+    for (const id of ['a', 'b'])
+      w.register({ id, fileName: `${id}.csv`, url: id, generated: false, origin: 'bundled' });
+    await w.select('a', ['b']);
+    await w.chooseForConflict('x1', 2023, 'b');
+    expect(await w.restartEngine()).toBe(true);
+    const fresh = await w.runner;
+    expect(fresh).not.toBe(runner);
+    expect(await figures(fresh)).toEqual({ 'x1/2022': 10, 'x1/2023': 30, 'x2/2023': 7, 'x3/2023': 5 });
+    expect(w.state).toMatchObject({ alsoIds: ['b'], unresolved: 0 });
+  });
 });
