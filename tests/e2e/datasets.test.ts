@@ -190,4 +190,14 @@ describe('the datasets manager', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it('says plainly when a link names, beside the dataset, one this browser does not have', async () => {
+    const { page, errors } = await openPage(h, '#/overview?v=1&with=file%3Anowhere.csv&noanim=1');
+    const banner = page.locator('[data-testid="dataset-missing"]');
+    await banner.waitFor({ timeout: 90_000 });
+    expect(await banner.innerText()).toContain('file:nowhere.csv');
+    expect(await page.locator(headline).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
