@@ -34,12 +34,12 @@ afterAll(async () => {
 
 /** New requests in 2023 over the union, the conflicted agency-year taken from `winner` (or left out). */
 async function expected(winner: 'a' | 'b' | null): Promise<number> {
-  const keep = winner ? `OR src = '${winner}'` : '';
+  const keep = winner ? 'OR src = ?' : '';
   const [r] = await raw.query({
     text: `WITH u AS (SELECT 'a' AS src, * FROM a UNION ALL SELECT 'b' AS src, * FROM b),
       n AS (SELECT agency_id, count(*) AS k FROM u GROUP BY agency_id)
       SELECT sum(t3_new_total) AS s FROM u JOIN n USING (agency_id) WHERE year = 2023 AND (k = 1 ${keep})`,
-    params: [],
+    params: winner ? [winner] : [],
   });
   return Number(r?.s);
 }
@@ -133,6 +133,7 @@ describe('the datasets manager', () => {
     await setLang(page, 'zh');
     await page.setViewportSize({ width: 1360, height: 900 });
     expect(await overviewFigure(page)).toBe(await expected(null));
+    await page.screenshot({ path: `${SHOTS}/overview-conflicts-banner-zh-1360.png` });
 
     // Settled for this conflict: file a.
     await toData(page);
