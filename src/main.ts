@@ -4,13 +4,13 @@ import { createPinia } from 'pinia';
 import App from '@/App.vue';
 import { router } from '@/router';
 import { i18n } from '@/i18n';
-import { browserStore, Workspace, WORKSPACE_KEY } from '@/workspace';
+import { browserStore, localChoiceStore, Workspace, WORKSPACE_KEY } from '@/workspace';
 import { BUNDLED_DATASETS } from '@/workspace/bundled';
 import { armQueryFault } from '@/composables/query-faults';
 import '@/styles.css';
 import '@/print.css';
 
-const workspace = new Workspace(runner, undefined, startEngine);
+const workspace = new Workspace(runner, undefined, startEngine, localChoiceStore());
 BUNDLED_DATASETS.forEach((d) => workspace.register(d));
 // The user's own files come back first, so a link or a reload that names one finds it.
 void workspace.restore(browserStore());

@@ -42,6 +42,8 @@ export const useStartAnswers = createSharedComposable((): StartAnswers => {
   const wanted = computed(() => {
     const id = datasets.wantedId;
     if (datasets.version > 0 || id === null) return null;
+    // Several datasets, or agencies linked: the figures are a union no build-time book describes.
+    if (datasets.wantedAlso.length > 0 || datasets.choices.links.length > 0) return null;
     const entry = datasets.entries.find((e) => e.id === id);
     if (entry?.origin !== 'bundled') return null;
     return datasets.kept.some((k) => k.id === id && k.appends > 0) ? null : id;

@@ -4,6 +4,7 @@ import type { Lang } from '@/domain/format';
 import { createLabels, type Labels } from '@/presenters/labels';
 import { useStartAnswers } from '@/composables/use-answers';
 import { useFiltersStore } from '@/stores/filters';
+import { useDatasetsStore } from '@/stores/datasets';
 
 /** Language-aware helpers: messages, catalogue labels, glossary text, the source line under charts. */
 export function useLabels() {
@@ -18,14 +19,18 @@ export function useLabels() {
   const joinParts: Labels['joinParts'] = (items) => labels.value.joinParts(items);
   const start = useStartAnswers();
   const filters = useFiltersStore();
+  const datasets = useDatasetsStore();
 
   const datasetName = computed(() => {
     // While the first figures come from build-time answers, they describe the dataset on its way.
     const e = start.shown.value;
     if (!e) return '';
     // Generated data is always named as such, wherever it is shown.
-    if (e.generated) return t('dataset.generatedBadge');
-    return e.nameKey ? t(e.nameKey) : (e.fileName ?? e.id);
+    const nameOf = (d: { generated: boolean; nameKey?: string; fileName?: string; id: string }) =>
+      d.generated ? t('dataset.generatedBadge') : d.nameKey ? t(d.nameKey) : (d.fileName ?? d.id);
+    // Several datasets in use: the figures are their union, and the source line names each.
+    const beside = datasets.alsoIds.flatMap((id) => datasets.entries.filter((x) => x.id === id));
+    return [e, ...beside].map(nameOf).join(' + ');
   });
 
   /** What the filters select, in words: the second half of every source line. */

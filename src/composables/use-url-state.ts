@@ -105,7 +105,7 @@ export function useUrlSync(): void {
       if (!sameQuery(filtersToQuery(g.filters), filtersToQuery(filters.filters))) filters.set(g.filters);
       locale.value = g.lang;
       if (typeof document !== 'undefined') document.documentElement.lang = g.lang === 'en' ? 'en' : 'zh-CN';
-      void workspace.select(g.dataset ?? DEFAULT_DATASET);
+      void workspace.select(g.dataset ?? DEFAULT_DATASET, g.also);
     },
     { immediate: true },
   );

@@ -14,6 +14,7 @@ import glossary from '@/i18n/features/glossary';
 import findings from '@/i18n/features/findings';
 import briefing from '@/i18n/features/briefing';
 import feedback from '@/i18n/features/feedback';
+import datasets from '@/i18n/features/datasets';
 
 export type MessageSchema = typeof zh;
 
@@ -32,6 +33,7 @@ export const features = {
   findings,
   briefing,
   feedback,
+  datasets,
 };
 const namespaced = (lang: 'zh' | 'en') =>
   Object.fromEntries(Object.entries(features).map(([name, messages]) => [name, messages[lang]]));

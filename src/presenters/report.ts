@@ -248,3 +248,19 @@ export function focusNote(
   if (f.status === 'fail') return null;
   return { kind: 'status', name: checkName(f, labels), text: labels.t(`report.focusStatus.${f.status}`) };
 }
+
+/**
+ * The agency's earlier names (a body renamed in a reform and linked to one agency_id in the Data
+ * view): "原名：…" with the years published under each, or null when it always had this name.
+ */
+export function formerNamesText(
+  years: readonly { readonly year: number; readonly agencyName: string }[] | null | undefined,
+  currentName: string,
+  l: Labels,
+): string | null {
+  const earlier = (years ?? []).filter((y) => y.agencyName && y.agencyName !== currentName);
+  if (!earlier.length) return null;
+  const names = [...new Set(earlier.map((y) => y.agencyName))];
+  const ys = earlier.map((y) => y.year);
+  return l.t('report.formerName', { names: l.list(names), years: l.list(ys.map(String)) });
+}

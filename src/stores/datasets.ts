@@ -32,6 +32,12 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const populationFailure = computed(() => state.value.populationFailure);
   const progress = computed(() => state.value.progress);
   const cancelled = computed(() => state.value.cancelled);
+  const wantedAlso = computed(() => state.value.wantedAlso);
+  const alsoIds = computed(() => state.value.alsoIds);
+  const alsoMissing = computed(() => state.value.alsoMissing);
+  const conflicts = computed(() => state.value.conflicts);
+  const unresolved = computed(() => state.value.unresolved);
+  const choices = computed(() => state.value.choices);
   const active = computed(() => entries.value.find((e) => e.id === activeId.value) ?? null);
 
   return {
@@ -53,5 +59,11 @@ export const useDatasetsStore = defineStore('datasets', () => {
     progress,
     cancelled,
     active,
+    wantedAlso,
+    alsoIds,
+    alsoMissing,
+    conflicts,
+    unresolved,
+    choices,
   };
 });

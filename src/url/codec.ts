@@ -21,6 +21,8 @@ import {
 export interface GlobalState {
   /** The dataset asked for; null is the default dataset. */
   readonly dataset: string | null;
+  /** Further datasets active together with `dataset` (the views see their union); empty by default. */
+  readonly also: readonly string[];
   readonly lang: 'zh' | 'en';
   readonly noAnimation: boolean;
   /** Only this chart card is shown (an embed), and the data hash it was made from. */
@@ -56,6 +58,7 @@ export function migrateLegacy(q: QueryParams, view: string): QueryParams {
 export function readGlobal(q: QueryParams): GlobalState {
   return {
     dataset: GLOBAL_PARAMS.dataset.parse(q.ds),
+    also: GLOBAL_PARAMS.also.parse(q.with),
     lang: GLOBAL_PARAMS.lang.parse(q.lang),
     noAnimation: GLOBAL_PARAMS.noAnimation.parse(q.noanim),
     embed: GLOBAL_PARAMS.embed.parse(q.embed),
@@ -71,6 +74,7 @@ export function writeGlobal(g: GlobalState): QueryParams {
     if (s !== undefined) out[spec.key] = s;
   };
   put(GLOBAL_PARAMS.dataset, g.dataset);
+  put(GLOBAL_PARAMS.also, g.also);
   put(GLOBAL_PARAMS.lang, g.lang);
   put(GLOBAL_PARAMS.noAnimation, g.noAnimation);
   put(GLOBAL_PARAMS.embed, g.embed);

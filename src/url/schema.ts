@@ -125,6 +125,21 @@ function keyList(key: string, valid: (k: string) => boolean, doc: string): Param
   };
 }
 
+/** Escapes the separator of an id list, so any id (a file name may hold a comma) survives. */
+const escapeId = (id: string) => id.replace(/%/g, '%25').replace(/,/g, '%2C');
+const unescapeId = (id: string) => id.replace(/%2C/gi, ',').replace(/%25/g, '%');
+
+/** A comma-separated list of ids (free text), in order, without repeats or empties. */
+function idList(key: string, doc: string): ParamSpec<readonly string[]> {
+  return {
+    key,
+    default: [],
+    doc,
+    parse: (raw) => [...new Set((raw ?? '').split(',').filter(Boolean).map(unescapeId))],
+    format: (v) => (v.length ? v.map(escapeId).join(',') : undefined),
+  };
+}
+
 // --- global keys ----------------------------------------------------------------------------------
 
 /** Keys that belong to every view. The filters' own codec lives in `domain/filters.ts`. */
@@ -137,6 +152,7 @@ export const GLOBAL_PARAMS = {
     format: () => String(URL_VERSION),
   } satisfies ParamSpec<number>,
   dataset: text('ds', 'the dataset shown; absent is the default dataset'),
+  also: idList('with', 'further datasets shown together with `ds` (their union; conflicts resolved in the Data view)'),
   lang: choice('lang', ['zh', 'en'] as const, 'zh', 'language of the page'),
   noAnimation: flag('noanim', 'draw charts without animation (tests, embeds, print)'),
   embed: text('embed', 'show only this chart card, without the app around it (an embed in another page)'),

@@ -4,6 +4,8 @@ import type { Workspace } from '@/workspace/workspace';
 export { Workspace, APPEND_FILE, fileDatasetId, urlDatasetId, readStream } from '@/workspace/workspace';
 export { browserStore, memoryStore, type KeptDataset, type KeptStore } from '@/workspace/keep';
 export type { LoadProgress, LoadStage } from '@/workspace/progress';
+export { localChoiceStore, memoryChoiceStore } from '@/workspace/choices';
+export type { DatasetChoices, DatasetStats, ResolvedConflict } from '@/workspace/choices';
 export type {
   DatasetEntry,
   DatasetOrigin,

@@ -11,6 +11,19 @@ import { decodeLoadedTotals, loadedTotalsQuery } from '@/data/queries/import';
 import type { KeptDataset, KeptStore } from '@/workspace/keep';
 import { dropPopulationQuery, loadPopulation, type PopulationSummary } from '@/data/load/population';
 import { dropLoadLeftovers, LoadTracker, type ByteTracker, type LoadProgress } from '@/workspace/progress';
+import { REPORTS_TABLE } from '@/data/load/canonical';
+import { refreshQualityTables } from '@/data/quality';
+import { buildUnion, copyTable, dropTable, tableStats, type AgencyLink, type UnionPart } from '@/data/union';
+import {
+  conflictKey,
+  memoryChoiceStore,
+  resolve,
+  winners,
+  type ChoiceStore,
+  type DatasetChoices,
+  type DatasetStats,
+  type ResolvedConflict,
+} from '@/workspace/choices';
 
 /** Where a dataset came from; every screen that names a dataset says this truthfully. */
 export type DatasetOrigin = 'bundled' | 'file' | 'url';
@@ -88,6 +101,18 @@ export interface WorkspaceState {
   readonly progress: LoadProgress | null;
   /** The file whose load was cancelled last (the loaded data stayed as they were), until the next load. */
   readonly cancelled: string | null;
+  /** The datasets asked for beside `wantedId` (the URL's `with`), loaded or not yet. */
+  readonly wantedAlso: readonly string[];
+  /** Datasets active beside `activeId`, each in its own table; `reports` is then their union. */
+  readonly alsoIds: readonly string[];
+  /** Datasets asked for beside `activeId` that this browser does not have (nothing shown in their place). */
+  readonly alsoMissing: readonly string[];
+  /** Agency-years held by two active datasets, each with the choice that settles it (or none yet). */
+  readonly conflicts: readonly ResolvedConflict[];
+  /** Conflicts with no choice yet: those agency-years are left out of `reports` until one is made. */
+  readonly unresolved: number;
+  /** The user's choices (conflicts, preferred datasets, agency links), kept across reloads. */
+  readonly choices: DatasetChoices;
 }
 
 /** Fetches a dataset's bytes; `track` (when given) hears of the bytes read and may cancel. */
@@ -175,6 +200,9 @@ export const POPULATION_ID = 'population';
 export const APPEND_FILE = 'imported-reports.csv';
 
 export const fileDatasetId = (name: string) => `file:${name}`;
+
+/** The first active dataset's own rows while `reports` is a union. */
+const PRIMARY_TABLE = 'ds_primary';
 export const urlDatasetId = (url: string) => `url:${url}`;
 
 export class Workspace {
@@ -196,7 +224,21 @@ export class Workspace {
     populationFailure: null,
     progress: null,
     cancelled: null,
+    wantedAlso: [],
+    alsoIds: [],
+    alsoMissing: [],
+    conflicts: [],
+    unresolved: 0,
+    choices: { perConflict: {}, prefer: [], links: [], stats: {} },
   };
+  /** Tables of the datasets active beside the first, by dataset id. */
+  private readonly tables = new Map<string, string>();
+  private tableCount = 0;
+  /** `reports` is a union built from PRIMARY_TABLE and `tables` (else it holds the first dataset alone). */
+  private composed = false;
+  /** The datasets asked for beside the first, by the last `select`. */
+  private wantedAlso: readonly string[] = [];
+  private selects = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
   private readonly listeners = new Set<(s: WorkspaceState) => void>();
@@ -216,8 +258,11 @@ export class Workspace {
     private readonly fetchBytes: Fetcher = defaultFetch,
     /** Starts a new engine after a failure; without it a failed engine stays failed. */
     private readonly startEngine: (() => Promise<QueryRunner>) | null = null,
+    /** Where conflict choices and agency links are kept (localStorage in the app). */
+    private readonly choiceStore: ChoiceStore = memoryChoiceStore(),
   ) {
     this.engine = runner;
+    this.current = { ...this.current, choices: choiceStore.read() };
     this.watchEngine(runner);
   }
 
@@ -268,8 +313,13 @@ export class Workspace {
       const id = this.current.activeId ?? this.current.wantedId;
       const source = id ? this.sourceOf(id) : null;
       if (!id || !source) return true;
+      // The new engine holds none of the tables: every active dataset is loaded again.
+      this.tables.clear();
+      this.composed = false;
       // Not cancellable: the new engine holds nothing to go back to.
-      return this.replace(id, source, this.entry(id)?.fileName ?? id, false);
+      const ok = await this.replace(id, source, this.entry(id)?.fileName ?? id, false);
+      if (ok) await this.applyAlso(this.wantedAlso);
+      return ok;
     });
   }
 
@@ -395,8 +445,9 @@ export class Workspace {
   }
 
   private settledStatus(): WorkspaceStatus {
-    const { activeId, wantedId } = this.current;
+    const { activeId, wantedId, alsoMissing } = this.current;
     if (wantedId !== null && !this.entry(wantedId)) return 'missing';
+    if (alsoMissing.length > 0) return 'missing';
     return activeId === null ? 'error' : 'ready';
   }
 
@@ -425,6 +476,9 @@ export class Workspace {
       performance.mark('dataset-loaded');
       const appended = await this.reapplyAppends(id);
       if (appended > 0) summary = { ...summary, ...(await this.totals()) };
+      // `reports` now holds this dataset alone; a union is built again by `applyAlso`.
+      this.composed = false;
+      await this.noteStats(id, REPORTS_TABLE);
       const s = this.current;
       this.set({
         activeId: id,
@@ -478,11 +532,12 @@ export class Workspace {
   }
 
   /** Reports imported onto this dataset in an earlier session, appended again; how many. */
-  private async reapplyAppends(id: string): Promise<number> {
+  private async reapplyAppends(id: string, table: string = REPORTS_TABLE): Promise<number> {
     const k = this.kept.get(id);
     if (!k || !this.store || k.appends === 0) return 0;
     const r = await this.runner;
-    for (const bytes of await this.store.readAppends(id)) await loadDataset(r, { name: APPEND_FILE, bytes }, 'append');
+    for (const bytes of await this.store.readAppends(id))
+      await loadDataset(r, { name: APPEND_FILE, bytes }, 'append', table);
     return k.appendedReports;
   }
 
@@ -495,18 +550,190 @@ export class Workspace {
    * registered leaves the loaded data as it is and the status `missing`. A later request makes an
    * earlier one that has not started yet moot: only the last choice is loaded.
    */
-  select(id: string): Promise<boolean> {
-    this.set({ wantedId: id });
-    if (this.current.activeId === id && this.pending === 0) {
-      this.set({ status: 'ready' });
+  select(id: string, also: readonly string[] = []): Promise<boolean> {
+    const want = [...new Set(also.filter((a) => a !== id))];
+    const seq = ++this.selects;
+    this.wantedAlso = want;
+    this.set({ wantedId: id, wantedAlso: want });
+    const s = this.current;
+    const sameAlso =
+      want.length === s.alsoIds.length + s.alsoMissing.length &&
+      want.every((a) => s.alsoIds.includes(a) || s.alsoMissing.includes(a));
+    if (s.activeId === id && sameAlso && this.pending === 0) {
+      this.set({ status: this.settledStatus() });
       return Promise.resolve(true);
     }
     return this.enqueue(async () => {
-      if (this.current.wantedId !== id) return false; // superseded before it started
-      if (this.current.activeId === id) return true;
-      const source = this.sourceOf(id); // looked up in turn: a restore before it may have brought it back
-      return source ? this.replace(id, source, this.entry(id)?.fileName ?? id) : false;
+      if (this.selects !== seq || this.current.wantedId !== id) return false; // superseded before it started
+      if (this.current.activeId !== id) {
+        const source = this.sourceOf(id); // looked up in turn: a restore before it may have brought it back
+        if (!source || !(await this.replace(id, source, this.entry(id)?.fileName ?? id))) return false;
+      }
+      await this.applyAlso(want);
+      return true;
     });
+  }
+
+  // --- several datasets at once -----------------------------------------------------------------
+
+  /**
+   * Makes `want` the datasets active beside the first: each is loaded into its own table (with
+   * progress and cancel, like any load), those no longer wanted are dropped, and `reports` becomes
+   * their union with conflicts settled by the user's choices (unsettled ones left out).
+   */
+  private async applyAlso(want: readonly string[]): Promise<void> {
+    const r = await this.runner;
+    for (const [id, table] of [...this.tables]) {
+      if (want.includes(id)) continue;
+      await dropTable(r, table);
+      this.tables.delete(id);
+    }
+    const missing = want.filter((id) => !this.entry(id));
+    for (const id of want) {
+      if (this.tables.has(id) || !this.entry(id)) continue;
+      await this.loadBeside(id);
+    }
+    const alsoIds = want.filter((id) => this.tables.has(id));
+    this.set({ alsoIds, alsoMissing: missing });
+    await this.compose();
+  }
+
+  /** Loads a dataset into its own table beside the first; false when refused or cancelled. */
+  private async loadBeside(id: string): Promise<boolean> {
+    const source = this.sourceOf(id);
+    if (!source) return false;
+    const name = this.entry(id)?.fileName ?? id;
+    const table = `ds_beside_${++this.tableCount}`;
+    const tracker = this.startTracking(name, true);
+    try {
+      const file = await source(tracker);
+      tracker.read(file.bytes, detectFormat(file) === 'csv');
+      tracker.throwIfCancelled();
+      await loadDataset(
+        this.runner.then((r) => tracker.runner(r)),
+        file,
+        'replace',
+        table,
+      );
+      await this.reapplyAppends(id, table);
+      this.tables.set(id, table);
+      await this.noteStats(id, table);
+      return true;
+    } catch (e) {
+      const r = await this.runner;
+      await dropTable(r, table).catch(() => undefined);
+      if (tracker.signal.aborted) {
+        await dropLoadLeftovers(r).catch(() => undefined);
+        this.set({ cancelled: name });
+      } else if (this.current.engine.status !== 'failed') this.set({ failure: failureOf(e, name) });
+      return false;
+    } finally {
+      this.stopTracking(tracker);
+    }
+  }
+
+  /**
+   * `reports` as the union of the active datasets (agency links applied), or the first dataset
+   * alone when nothing else is active and no link is made. Conflicts are listed with their choice.
+   */
+  private async compose(): Promise<void> {
+    const r = await this.runner;
+    const first = this.current.activeId;
+    const links = this.current.choices.links;
+    if (!first) return;
+    const needed = this.tables.size > 0 || links.length > 0;
+    if (!needed) {
+      if (this.composed) {
+        await copyTable(r, PRIMARY_TABLE, REPORTS_TABLE);
+        await dropTable(r, PRIMARY_TABLE);
+        await refreshQualityTables(r);
+        this.composed = false;
+        await this.afterCompose([]);
+      }
+      return;
+    }
+    if (!this.composed) await copyTable(r, REPORTS_TABLE, PRIMARY_TABLE);
+    this.composed = true;
+    const parts: UnionPart[] = [
+      { id: first, table: PRIMARY_TABLE },
+      ...this.current.alsoIds.flatMap((id) => {
+        const table = this.tables.get(id);
+        return table ? [{ id, table }] : [];
+      }),
+    ];
+    const conflicts = await buildUnion(r, parts, (c) => winners(c, this.current.choices), links);
+    for (const p of parts) await this.noteStats(p.id, p.table);
+    await this.afterCompose(conflicts.map((c) => resolve(c, this.current.choices)));
+  }
+
+  private async afterCompose(conflicts: ResolvedConflict[]): Promise<void> {
+    const s = this.current;
+    const totals = await this.totals();
+    this.set({
+      conflicts,
+      unresolved: conflicts.filter((c) => c.winner === null).length,
+      summary: s.summary ? { ...s.summary, ...totals } : s.summary,
+      version: s.version + 1,
+      generation: s.generation + 1,
+    });
+  }
+
+  /** Notes what a dataset's table holds (rows, agencies, years, templates, failing reports), kept. */
+  private async noteStats(id: string, table: string): Promise<void> {
+    try {
+      const stats = await tableStats(await this.runner, table);
+      const before = this.current.choices.stats[id];
+      const entry: DatasetStats = { ...stats, loadedAt: before?.loadedAt ?? new Date().toISOString() };
+      this.saveChoices({ ...this.current.choices, stats: { ...this.current.choices.stats, [id]: entry } });
+    } catch {
+      // Only a description: the data loaded either way.
+    }
+  }
+
+  private saveChoices(choices: DatasetChoices): void {
+    this.choiceStore.write(choices);
+    this.set({ choices });
+  }
+
+  /** Rebuilds the union after a choice changed (nothing to do while one dataset and no link). */
+  private recompose(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.current.activeId) await this.compose();
+    });
+  }
+
+  /** Keeps `datasetId`'s report of one agency-year (null: no choice, it is left out again). */
+  chooseForConflict(agencyId: string, year: number, datasetId: string | null): Promise<void> {
+    const perConflict = { ...this.current.choices.perConflict };
+    const key = conflictKey(agencyId, year);
+    if (datasetId) perConflict[key] = datasetId;
+    else delete perConflict[key];
+    this.saveChoices({ ...this.current.choices, perConflict });
+    return this.recompose();
+  }
+
+  /**
+   * Prefers a dataset in every conflict it is part of (a choice made for one conflict still wins);
+   * `on` false withdraws the preference.
+   */
+  preferDataset(datasetId: string, on = true): Promise<void> {
+    const rest = this.current.choices.prefer.filter((p) => p !== datasetId);
+    this.saveChoices({ ...this.current.choices, prefer: on ? [datasetId, ...rest] : rest });
+    return this.recompose();
+  }
+
+  /** Reads agency `from` as agency `to` (the same body under a changed name); kept across reloads. */
+  linkAgency(from: string, to: string): Promise<void> {
+    if (from === to) return Promise.resolve();
+    const links = [...this.current.choices.links.filter((l) => l.from !== from), { from, to }];
+    this.saveChoices({ ...this.current.choices, links });
+    return this.recompose();
+  }
+
+  unlinkAgency(from: string): Promise<void> {
+    const links = this.current.choices.links.filter((l: AgencyLink) => l.from !== from);
+    this.saveChoices({ ...this.current.choices, links });
+    return this.recompose();
   }
 
   /** Where the bytes of a registered dataset come from: this session, the browser's store, or its URL. */
@@ -547,6 +774,7 @@ export class Workspace {
         this.files.set(id, file.bytes);
         const loadedAt = new Date().toISOString();
         this.register({ id, fileName: file.name, generated: false, origin: 'file', loadedAt });
+        await this.applyAlso(this.wantedAlso.filter((a) => a !== id));
         // A new file under a name already kept replaces it, appended reports included.
         const meta: KeptDataset = {
           id,
@@ -578,7 +806,10 @@ export class Workspace {
         async (track) => ({ name: fileName, bytes: await this.fetchBytes(url, track) }),
         fileName,
       );
-      if (ok) this.register({ id, fileName, url, generated: false, origin: 'url' });
+      if (ok) {
+        this.register({ id, fileName, url, generated: false, origin: 'url' });
+        await this.applyAlso(this.wantedAlso.filter((a) => a !== id));
+      }
       if (!ok && this.current.wantedId === id) this.set({ wantedId: this.current.activeId });
       return ok;
     });
@@ -593,7 +824,9 @@ export class Workspace {
       if (this.current.activeId === null) return failureOf(new Error('no dataset loaded'), file.name);
       try {
         const r = await this.runner;
-        await loadDataset(r, file, 'append');
+        // With several datasets active the reports join the first one's table, then the union is rebuilt.
+        await loadDataset(r, file, 'append', this.composed ? PRIMARY_TABLE : REPORTS_TABLE);
+        if (this.composed) await this.compose();
         const totals = await this.totals();
         await this.keepAppend(this.current.activeId, file.bytes, count);
         const s = this.current;
@@ -646,10 +879,12 @@ export class Workspace {
       } else if (entry?.origin === 'file') {
         this.files.delete(id);
         this.set({ entries: this.current.entries.filter((e) => e.id !== id) });
+        if (this.tables.has(id)) await this.applyAlso(this.wantedAlso.filter((a) => a !== id));
       } else if (entry && this.current.activeId === id && this.current.appended > 0 && entry.url) {
         const url = entry.url;
         const name = entry.fileName ?? id;
-        await this.replace(id, async () => ({ name, bytes: await this.fetchBytes(url) }), name);
+        if (await this.replace(id, async () => ({ name, bytes: await this.fetchBytes(url) }), name))
+          await this.applyAlso(this.wantedAlso); // the union is built again over the dataset without them
       }
     });
   }

@@ -46,6 +46,7 @@ describe('the URL schema', () => {
   it('round-trips the global keys with the version stamped', () => {
     const g = {
       dataset: 'real',
+      also: ['file:a,b%.csv', 'demo'],
       lang: 'en' as const,
       noAnimation: true,
       embed: 'chart-requests',
@@ -72,6 +73,21 @@ describe('the URL schema', () => {
     const q = { v: '1', ds: 'real', 'cmp.page': '2', 'out.by': 'level', junk: 'x', y: '2023' };
     expect(canonicalQuery(q, 'compare')).toEqual({ v: '1', ds: 'real', 'cmp.page': '2', y: '2023' });
     expect(globalQuery(q, 'compare')).toEqual({ v: '1', ds: 'real', y: '2023' });
+  });
+});
+
+describe('several datasets at once (`with`)', () => {
+  it('names further datasets after the primary one, any file name surviving', () => {
+    const q = writeGlobal({ ...readGlobal({}), dataset: 'file:x.csv', also: ['real', 'file:2,3 %.csv'] });
+    expect(q.with).toBe('real,file:2%2C3 %25.csv');
+    expect(readGlobal(q).also).toEqual(['real', 'file:2,3 %.csv']);
+    expect(readGlobal({ with: 'real,,real' }).also).toEqual(['real']);
+  });
+
+  it('leaves links without `with` meaning one dataset, as before', () => {
+    expect(readGlobal({ v: '1', ds: 'real' }).also).toEqual([]);
+    expect(canonicalQuery({ v: '1', ds: 'real' }, 'overview')).toEqual({ v: '1', ds: 'real' });
+    expect(globalQuery({ v: '1', ds: 'real', with: 'demo' }, 'compare')).toEqual({ v: '1', ds: 'real', with: 'demo' });
   });
 });
 

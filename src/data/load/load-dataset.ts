@@ -246,12 +246,15 @@ function engineIssue(file: string, e: unknown): LoadIssue {
  * `replace` swaps the table only once the new rows are complete and valid; `append` adds rows to
  * what is loaded (e.g. parsed reports), refusing any (agency_id, year) already there. On any
  * problem it throws DatasetLoadError and the loaded data is untouched; a file over `LOAD_LIMITS`
- * is refused before it is read.
+ * is refused before it is read. `table` names another app-made table to write instead of `reports`
+ * (a dataset active beside the first: the workspace unions them into `reports`); the rules are
+ * evaluated only when `reports` itself changed.
  */
 export async function loadDataset(
   engine: QueryRunner | Promise<QueryRunner>,
   file: DatasetFile,
   mode: 'replace' | 'append' = 'replace',
+  table: string = REPORTS_TABLE,
 ): Promise<LoadSummary> {
   const format = detectFormat(file);
   if (!format) throw new DatasetLoadError(file.name, [{ code: 'unsupported_format', file: file.name }], 1);
@@ -274,10 +277,10 @@ export async function loadDataset(
     const shape = prepared
       ? await preparedTable(runner, file.name, prepared, next)
       : await canonicalTable(runner, file, format as 'csv' | 'xlsx', next);
-    if (mode === 'append') await appendReports(runner, file.name, name(next));
-    else await replaceReports(runner, name(next));
+    if (mode === 'append') await appendReports(runner, file.name, name(next), table);
+    else await replaceReports(runner, name(next), table);
     // Derived from the loaded data, so kept in step with it here, whoever loads.
-    await refreshQualityTables(runner);
+    if (table === REPORTS_TABLE) await refreshQualityTables(runner);
     return await summarize(runner, file.name, format, shape, name(next));
   } catch (e) {
     if (e instanceof DatasetLoadError) throw e;
@@ -289,18 +292,21 @@ export async function loadDataset(
 
 let loads = 0;
 
-async function replaceReports(runner: QueryRunner, next: ReturnType<typeof name>): Promise<void> {
-  await runner.query(
-    sql`CREATE OR REPLACE TABLE ${name(REPORTS_TABLE)} AS SELECT * FROM ${next} ORDER BY agency_id, year`,
-  );
+async function replaceReports(runner: QueryRunner, next: ReturnType<typeof name>, table: string): Promise<void> {
+  await runner.query(sql`CREATE OR REPLACE TABLE ${name(table)} AS SELECT * FROM ${next} ORDER BY agency_id, year`);
 }
 
-async function appendReports(runner: QueryRunner, file: string, next: ReturnType<typeof name>): Promise<void> {
-  const reports = name(REPORTS_TABLE);
+async function appendReports(
+  runner: QueryRunner,
+  file: string,
+  next: ReturnType<typeof name>,
+  table: string,
+): Promise<void> {
+  const reports = name(table);
   const exists = await runner.query(
-    sql`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ${REPORTS_TABLE}`,
+    sql`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ${table}`,
   );
-  if (Number(exists[0]?.n ?? 0) === 0) return replaceReports(runner, next);
+  if (Number(exists[0]?.n ?? 0) === 0) return replaceReports(runner, next, table);
   const clashes = await runner.query(
     sql`SELECT n.agency_id, n.year FROM ${next} n JOIN ${reports} r USING (agency_id, year) ORDER BY 1, 2 LIMIT 50`,
   );

@@ -5,6 +5,7 @@ export default {
   zh: {
     title: '年报统计表',
     titleOf: '{agency} {year} 年度政府信息公开工作年度报告 · 统计表',
+    formerName: '原名：{names}（{years} 年度的年报以原名发布）',
     agency: '机关',
     searchPlaceholder: '输入机关名称或标识搜索…',
     noHits: '没有名称含“{text}”的机关',
@@ -58,6 +59,7 @@ export default {
   en: {
     title: 'Report tables',
     titleOf: '{agency}: annual disclosure report {year} · statistical tables',
+    formerName: 'Formerly: {names} (its reports of {years} were published under that name)',
     agency: 'Agency',
     searchPlaceholder: 'Search an agency by name or ID…',
     noHits: 'No agency name contains \"{text}\"',
