@@ -246,7 +246,17 @@ const layers = [
 ];
 
 export default defineConfigWithVueTs(
-  { ignores: ['dist/**', 'node_modules/**', 'screenshots/**', 'coverage/**', 'tests/fixtures/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-*/**',
+      'bench-results/**',
+      'node_modules/**',
+      'screenshots/**',
+      'coverage/**',
+      'tests/fixtures/**',
+    ],
+  },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   {
