@@ -28,6 +28,8 @@ export const AGGREGATE_TABLE = 'reports_by_region_year';
  * blank cells; views that filter by county, sector or agency, or count blanks, read `reports`.
  */
 export const AGGREGATE_KEYS = ['year', 'template', 'level', 'kind', 'province', 'city'];
+/** The cells summed there: the totals (总计 columns and rows) headline figures are made of. */
+export const AGGREGATE_CELLS = CELLS.filter((c) => c.key.endsWith('_total')).map((c) => c.key);
 export const MANIFEST_FORMAT = 1;
 
 export interface DatabaseManifest {
@@ -182,7 +184,7 @@ export async function writeScaleDatabase(
         ? { text: `CREATE TABLE ${quote(FAILING_REPORTS_TABLE)} AS ${flagged.text}`, params: flagged.params }
         : `CREATE TABLE ${quote(FAILING_REPORTS_TABLE)} (agency_id VARCHAR, year INTEGER, error_failures INTEGER)`,
     );
-    const sums = CELLS.map((c) => `sum(${quote(c.key)}) AS ${quote(c.key)}`).join(', ');
+    const sums = AGGREGATE_CELLS.map((c) => `sum(${quote(c)}) AS ${quote(c)}`).join(', ');
     const keys = AGGREGATE_KEYS.map(quote).join(', ');
     await run(
       conn,

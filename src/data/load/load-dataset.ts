@@ -10,10 +10,12 @@ import { blankHeaderIssues, ensureLoadHelpers, findValueIssues } from '@/data/lo
 import { longProjection, REPORTS_TABLE, typedProjection, wideProjection } from '@/data/load/canonical';
 import { isTypedWide, typedColumnsIpc, typedIssues } from '@/data/load/typed-columns';
 import { refreshQualityTables } from '@/data/quality';
+import { detachDatabase } from '@/data/load/attach-database';
 import { formulasWithoutValue } from '@/data/load/xlsx-formulas';
 import { byteSize, checkZip } from '@/domain/zip';
 
-export type DatasetFormat = 'csv' | 'parquet' | 'xlsx';
+/** 'duckdb': a database file attached over HTTP (attach-database.ts), never read whole. */
+export type DatasetFormat = 'csv' | 'parquet' | 'xlsx' | 'duckdb';
 
 export interface DatasetFile {
   /** File name as the user knows it; every message names it. */
@@ -275,7 +277,10 @@ export async function loadDataset(
       ? await preparedTable(runner, file.name, prepared, next)
       : await canonicalTable(runner, file, format as 'csv' | 'xlsx', next);
     if (mode === 'append') await appendReports(runner, file.name, name(next));
-    else await replaceReports(runner, name(next));
+    else {
+      await detachDatabase(runner); // an attached database's views give way to the loaded file's tables
+      await replaceReports(runner, name(next));
+    }
     // Derived from the loaded data, so kept in step with it here, whoever loads.
     await refreshQualityTables(runner);
     return await summarize(runner, file.name, format, shape, name(next));
