@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page, Request } from 'playwright-core';
 import { openPage, screenshot, startHarness, waitForCharts, type Harness } from './harness';
-import { shownNumber } from './support';
+import { rawDataset, shownNumber } from './support';
 import { writeScaleDatabase, type DatabaseManifest } from '../../scripts/lib/scale-database';
 
 // A generated 10^4-report database, served by the preview server at ./generated/ (vite.config.ts)
@@ -121,6 +121,32 @@ describe('a generated database attached over HTTP', () => {
     // BENCHMARKS.md has the figures.)
     expect(distinct).toBeLessThan(manifest.bytes);
     await screenshot(page, 'overview-remote-database');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('gives way to a bundled dataset: its views are dropped and the demo loads as usual', async () => {
+    const ds = encodeURIComponent(`db:generated/${manifest.name}.manifest.json`);
+    const { page, errors } = await openPage(h, `#/overview?noanim=1&ds=${ds}`);
+    await waitForCharts(page);
+    const demo = await rawDataset('demo.csv');
+    const [row] = await demo('SELECT sum(t3_new_total) AS n FROM raw WHERE year = (SELECT max(year) FROM raw)');
+    await page.evaluate(() => (location.hash = '#/overview?noanim=1'));
+    await page.waitForFunction(
+      (want) => {
+        const el = document.querySelector('[data-testid="kpi-new_requests"] [data-role="value"]');
+        return el && el.textContent?.replace(/[^\d]/g, '') === want;
+      },
+      String(Number(row?.n)),
+      { timeout: 60_000 },
+    );
+    // Loaded live (not only the build-time answers): the attach and then the demo marked their load.
+    await page.waitForFunction(() => performance.getEntriesByName('dataset-loaded').length >= 2, undefined, {
+      timeout: 60_000,
+    });
+    await waitForCharts(page);
+    expect(await page.locator('[data-testid="kpis"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="generated-badge"]').innerText()).toBe('演示数据（生成）');
     expect(errors).toEqual([]);
     await page.close();
   });
