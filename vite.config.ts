@@ -5,6 +5,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
+import { serveGeneratedDatasets } from './scripts/lib/serve-generated';
 
 /**
  * The Content-Security-Policy `npm start` (vite preview) sends, and the one to send from any host
@@ -81,6 +82,8 @@ export default defineConfig({
     vue(),
     answersInSync(['demo', 'real']),
     preloadAnswers('demo'),
+    // `npm run generate:scale` output at ./generated/, with range requests (never part of a build).
+    serveGeneratedDatasets(fileURLToPath(new URL('./datasets/generated', import.meta.url))),
     // Offline after the first visit: the service worker keeps the app, the bundled datasets and
     // (on first use) the engine and the PDF reader's files, so every view opens with no network.
     VitePWA({

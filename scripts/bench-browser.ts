@@ -11,7 +11,7 @@
  * Usage: tsx scripts/bench-browser.ts [--sizes demo,1e4,1e5,1e6] [--changes 30] [--runs 3] [--no-build]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,6 +95,8 @@ interface StartUp {
   datasetLoaded: number;
   storedFirst: boolean;
   bytes: number;
+  /** Bytes of an attached database's range responses (the engine's worker, not in the page's timing). */
+  dbBytes: number;
   heap: number;
 }
 
@@ -102,6 +104,10 @@ async function startUp(browser: Browser, url: string): Promise<StartUp> {
   const context = await browser.newContext();
   await context.addInitScript({ content: PAGE_HELPERS });
   const page = await context.newPage();
+  const dbSizes: Promise<number>[] = [];
+  context.on('requestfinished', (r) => {
+    if (/\/generated\/[^/]+\.duckdb$/.test(r.url())) dbSizes.push(r.sizes().then((x) => x.responseBodySize));
+  });
   await page.goto(url);
   const firstFigure = (await (
     await page.waitForFunction(
@@ -138,8 +144,9 @@ async function startUp(browser: Browser, url: string): Promise<StartUp> {
   });
   const cdp = await context.newCDPSession(page);
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  const dbBytes = (await Promise.all(dbSizes)).reduce((a, b) => a + b, 0);
   await context.close();
-  return { firstFigure, overviewLive, ...info, heap: usedSize };
+  return { firstFigure, overviewLive, ...info, dbBytes, heap: usedSize };
 }
 
 async function bareCompile(browser: Browser, base: string): Promise<number> {
@@ -170,7 +177,7 @@ function randomFilter(years: readonly number[], rnd: () => number): string {
 }
 
 /** Milliseconds from a filter change (the URL) to every chart of the view redrawn. */
-async function filterChanges(page: Page, view: string, years: readonly number[]): Promise<number[]> {
+async function filterChanges(page: Page, view: string, years: readonly number[], keep = ''): Promise<number[]> {
   let seed = 42;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const out: number[] = [];
@@ -190,7 +197,7 @@ async function filterChanges(page: Page, view: string, years: readonly number[])
         while (!h.__drawn()) await h.__frame();
         return performance.now() - t0;
       },
-      `#/${view}${f ? `?${f}` : ''}`,
+      `#/${view}${[keep, f].some(Boolean) ? `?${[keep, f].filter(Boolean).join('&')}` : ''}`,
     );
     out.push(t);
   }
@@ -227,9 +234,18 @@ interface EngineRatios {
   nativeAgg: number;
 }
 
-async function engineRatios(parquet: string): Promise<EngineRatios> {
+async function engineRatios(src: SizeSource): Promise<EngineRatios> {
   const runner = await createNodeRunner();
-  await loadDataset(runner, { name: 'data.parquet', bytes: new Uint8Array(readFileSync(parquet)) });
+  if (src.kind === 'parquet') {
+    await loadDataset(runner, { name: 'data.parquet', bytes: new Uint8Array(readFileSync(src.file)) });
+  } else {
+    // The database's reports copied into the engine's memory, as a loaded file would be.
+    await runner.registerFile('data.duckdb', new Uint8Array(readFileSync(src.file)));
+    await runner.query(sql`ATTACH 'data.duckdb' AS g (READ_ONLY)`);
+    await runner.query(sql`CREATE TABLE reports AS SELECT * FROM g.reports`);
+    await runner.query(sql`DETACH g`);
+    await runner.dropFile('data.duckdb');
+  }
   const time = async (f: () => Promise<unknown> | unknown, n = 15) => {
     const xs: number[] = [];
     for (let i = 0; i < n; i++) {
@@ -263,7 +279,12 @@ async function engineRatios(parquet: string): Promise<EngineRatios> {
   });
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
-  await conn.run(`CREATE TABLE reports AS SELECT * FROM read_parquet('${parquet.replaceAll("'", "''")}')`);
+  const quoted = src.file.replaceAll("'", "''");
+  if (src.kind === 'parquet') await conn.run(`CREATE TABLE reports AS SELECT * FROM read_parquet('${quoted}')`);
+  else {
+    await conn.run(`ATTACH '${quoted}' AS g (READ_ONLY)`);
+    await conn.run('CREATE TABLE reports AS SELECT * FROM g.reports');
+  }
   const nativeAgg = await time(async () => (await conn.runAndReadAll(AGG)).getRows());
   conn.closeSync();
   return { rulePass, wasmMemory: Number(mem[0]?.b ?? NaN), wasmAgg, typedAgg, nativeAgg };
@@ -280,29 +301,40 @@ interface SizeResult {
   filter?: Record<string, { p50: number; p95: number; n: number }>;
   typeahead?: { p50: number; p95: number };
   engine?: EngineRatios;
+  /** The attached database file's size (generated sizes). */
+  dbFile?: number;
 }
 
-/** Where the app opens a size: the demo by default; generated sizes need the generator and `ds=` support. */
-function sizeSource(size: string): { url: string; parquet: string; reports: number | null } | string {
-  if (size === 'demo') return { url: '', parquet: join(root, 'datasets/demo.parquet'), reports: 5393 };
+/** A dataset size: the bundled demo, or a generated database attached over HTTP (`?ds=db:`). */
+interface SizeSource {
+  url: string;
+  /** The data for the Node-side measures: a Parquet file, or a DuckDB database file. */
+  file: string;
+  kind: 'parquet' | 'duckdb';
+  reports: number;
+}
+
+/** Where the app opens a size; generated sizes are made by scripts/generate-scale.ts when missing. */
+function sizeSource(size: string): SizeSource | string {
+  if (size === 'demo') return { url: '', file: join(root, 'datasets/demo.parquet'), kind: 'parquet', reports: 5393 };
   const n = Number(size);
-  if (!Number.isFinite(n) || n <= 0) return `unknown size ${size}`;
-  const generator = join(root, 'scripts/generate-scale.ts');
-  if (!existsSync(generator)) return 'the generator (scripts/generate-scale.ts) is not in this checkout yet';
-  const db = join(root, `datasets/generated/reports-${n}.duckdb`);
-  if (!existsSync(db)) {
+  if (!Number.isInteger(n) || n <= 0) return `unknown size ${size}`;
+  const name = `generated-${n}-s1`;
+  const db = join(root, `datasets/generated/${name}.duckdb`);
+  const manifest = join(root, `datasets/generated/${name}.manifest.json`);
+  if (!existsSync(db) || !existsSync(manifest)) {
     console.log(`generating ${n} reports …`);
-    execFileSync('npx', ['tsx', generator, '--reports', String(n), '--out', 'datasets/generated'], {
+    execFileSync('npx', ['tsx', 'scripts/generate-scale.ts', '--reports', String(n), '--seed', '1'], {
       cwd: root,
       stdio: 'inherit',
     });
   }
-  const manifest = join(root, 'datasets/generated/manifest.json');
-  const text = existsSync(manifest) ? readFileSync(manifest, 'utf8') : '';
-  if (!/ds=/.test(text) && !/"url"/.test(text)) {
-    return 'the app cannot open a generated database over HTTP yet (no ds= form in the manifest)';
-  }
-  return 'generated databases are not wired into this benchmark yet';
+  return {
+    url: `?ds=${encodeURIComponent(`db:generated/${name}.manifest.json`)}`,
+    file: db,
+    kind: 'duckdb',
+    reports: n,
+  };
 }
 
 const h = await startHarness();
@@ -331,6 +363,7 @@ try {
       datasetLoaded: pick('datasetLoaded'),
       storedFirst: starts.every((s) => s.storedFirst),
       bytes: pick('bytes'),
+      dbBytes: pick('dbBytes'),
       heap: pick('heap'),
     };
     const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -348,7 +381,7 @@ try {
       await page.waitForFunction(() => performance.getEntriesByName('dataset-loaded').length > 0, undefined, {
         timeout: 120_000,
       });
-      const xs = await filterChanges(page, view, years);
+      const xs = await filterChanges(page, view, years, src.url.replace(/^\?/, ''));
       filter[view] = { p50: median(xs), p95: quantile(xs, 0.95), n: xs.length };
     }
     await page.goto(`${base}#/overview${src.url}`);
@@ -364,7 +397,8 @@ try {
       startUp: startUpMedian,
       filter,
       typeahead: { p50: median(ta), p95: quantile(ta, 0.95) },
-      engine: await engineRatios(src.parquet),
+      engine: await engineRatios(src),
+      ...(src.kind === 'duckdb' ? { dbFile: statSync(src.file).size } : {}),
     });
   }
 } finally {
@@ -409,6 +443,9 @@ row(
 );
 row('agency typeahead, p50 / p95', (r) => `${ms(r.typeahead?.p50 ?? NaN)} / ${ms(r.typeahead?.p95 ?? NaN)}`);
 row('bytes transferred (cold)', (r) => mb(r.startUp?.bytes ?? NaN));
+row('of which database ranges / file size', (r) =>
+  r.dbFile ? `${mb(r.startUp?.dbBytes ?? NaN)} / ${mb(r.dbFile)}` : '—',
+);
 row('JS heap of the page', (r) => mb(r.startUp?.heap ?? NaN));
 row('engine memory (DuckDB-WASM, Node, same data)', (r) => mb(r.engine?.wasmMemory ?? NaN));
 row('rule pass over all reports (DuckDB-WASM, Node)', (r) => ms(r.engine?.rulePass ?? NaN));

@@ -13,6 +13,11 @@ export interface QueryRunner {
   /** Makes bytes readable by name in SQL (e.g. `read_csv(?)`). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /**
+   * Makes a file at an absolute http(s) URL readable by name, read lazily with range requests (a
+   * database to ATTACH). Engines without HTTP reads (Node) leave it out.
+   */
+  registerFileURL?(name: string, url: string): Promise<void>;
   /** Creates (or appends to) a table from an Arrow IPC stream. */
   insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
   /**

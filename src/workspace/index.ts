@@ -1,7 +1,14 @@
 import type { InjectionKey } from 'vue';
 import type { Workspace } from '@/workspace/workspace';
 
-export { Workspace, APPEND_FILE, fileDatasetId, urlDatasetId, readStream } from '@/workspace/workspace';
+export {
+  Workspace,
+  APPEND_FILE,
+  databaseDatasetId,
+  fileDatasetId,
+  urlDatasetId,
+  readStream,
+} from '@/workspace/workspace';
 export { browserStore, memoryStore, type KeptDataset, type KeptStore } from '@/workspace/keep';
 export type { LoadProgress, LoadStage } from '@/workspace/progress';
 export { localChoiceStore, memoryChoiceStore } from '@/workspace/choices';

@@ -24,6 +24,7 @@ import {
   type DatasetStats,
   type ResolvedConflict,
 } from '@/workspace/choices';
+import { attachDatabase, DATABASE_PREFIX, manifestHash, parseManifest } from '@/data/load/attach-database';
 
 /** Where a dataset came from; every screen that names a dataset says this truthfully. */
 export type DatasetOrigin = 'bundled' | 'file' | 'url';
@@ -204,6 +205,9 @@ export const fileDatasetId = (name: string) => `file:${name}`;
 /** The first active dataset's own rows while `reports` is a union. */
 const PRIMARY_TABLE = 'ds_primary';
 export const urlDatasetId = (url: string) => `url:${url}`;
+/** A database file read lazily over HTTP, named by its manifest's URL (`?ds=db:<manifest-url>`). */
+export const databaseDatasetId = (manifestUrl: string) => `${DATABASE_PREFIX}${manifestUrl}`;
+const isDatabaseId = (id: string) => id.startsWith(DATABASE_PREFIX) && id.length > DATABASE_PREFIX.length;
 
 export class Workspace {
   private current: WorkspaceState = {
@@ -311,13 +315,12 @@ export class Workspace {
         await this.applyPopulation({ name: this.current.population.file, bytes: population });
       }
       const id = this.current.activeId ?? this.current.wantedId;
-      const source = id ? this.sourceOf(id) : null;
-      if (!id || !source) return true;
+      if (!id || (!isDatabaseId(id) && !this.sourceOf(id))) return true;
       // The new engine holds none of the tables: every active dataset is loaded again.
       this.tables.clear();
       this.composed = false;
       // Not cancellable: the new engine holds nothing to go back to.
-      const ok = await this.replace(id, source, this.entry(id)?.fileName ?? id, false);
+      const ok = await this.open(id, false);
       if (ok) await this.applyAlso(this.wantedAlso);
       return ok;
     });
@@ -551,6 +554,12 @@ export class Workspace {
    * earlier one that has not started yet moot: only the last choice is loaded.
    */
   select(id: string, also: readonly string[] = []): Promise<boolean> {
+    // A link to a database names where it is: it is known as soon as it is asked for.
+    if (isDatabaseId(id) && !this.entry(id)) {
+      const url = id.slice(DATABASE_PREFIX.length);
+      const fileName = decodeURIComponent(url.split('?')[0]?.split('/').pop() || url).replace(/\.manifest\.json$/, '');
+      this.register({ id, fileName, url, generated: false, origin: 'url' });
+    }
     const want = [...new Set(also.filter((a) => a !== id))];
     const seq = ++this.selects;
     this.wantedAlso = want;
@@ -565,10 +574,8 @@ export class Workspace {
     }
     return this.enqueue(async () => {
       if (this.selects !== seq || this.current.wantedId !== id) return false; // superseded before it started
-      if (this.current.activeId !== id) {
-        const source = this.sourceOf(id); // looked up in turn: a restore before it may have brought it back
-        if (!source || !(await this.replace(id, source, this.entry(id)?.fileName ?? id))) return false;
-      }
+      // Looked up in turn: a restore before it may have brought it back.
+      if (this.current.activeId !== id && !(await this.open(id))) return false;
       await this.applyAlso(want);
       return true;
     });
@@ -626,6 +633,51 @@ export class Workspace {
         await dropLoadLeftovers(r).catch(() => undefined);
         this.set({ cancelled: name });
       } else if (this.current.engine.status !== 'failed') this.set({ failure: failureOf(e, name) });
+      return false;
+    } finally {
+      this.stopTracking(tracker);
+    }
+  }
+
+  /** Loads a registered dataset: a database is attached, anything else read and loaded. */
+  private open(id: string, cancellable = true): Promise<boolean> {
+    const entry = this.entry(id);
+    if (entry?.url && isDatabaseId(id)) return this.attach(id, entry.url);
+    const source = this.sourceOf(id);
+    return source ? this.replace(id, source, entry?.fileName ?? id, cancellable) : Promise.resolve(false);
+  }
+
+  /**
+   * Attaches a database file read-only over HTTP from its manifest (src/data/load/attach-database.ts):
+   * only the manifest is downloaded whole; queries fetch the blocks they need. On failure the data
+   * loaded before stay as they were, unless the engine had already given them up.
+   */
+  private async attach(id: string, manifestUrl: string): Promise<boolean> {
+    const name = this.entry(id)?.fileName ?? id;
+    const tracker = this.startTracking(name, false);
+    try {
+      performance.mark('dataset-load-start');
+      // The engine's worker resolves no relative URL: both are made absolute against the page.
+      const absolute = new URL(manifestUrl, globalThis.location?.href).href;
+      const manifest = parseManifest(name, await this.fetchBytes(absolute, tracker));
+      const summary = await attachDatabase(await this.runner, manifest, new URL(manifest.file, absolute).href);
+      performance.mark('dataset-loaded');
+      this.register({ id, fileName: manifest.name, url: manifestUrl, generated: manifest.generated, origin: 'url' });
+      // `reports` now reads the database alone; a union is built again by `applyAlso`.
+      this.composed = false;
+      const s = this.current;
+      this.set({
+        activeId: id,
+        contentHash: manifestHash(manifest),
+        summary,
+        failure: null,
+        appended: 0,
+        version: s.version + 1,
+        generation: s.generation + 1,
+      });
+      return true;
+    } catch (e) {
+      if (this.current.engine.status !== 'failed') this.set({ failure: failureOf(e, name) });
       return false;
     } finally {
       this.stopTracking(tracker);

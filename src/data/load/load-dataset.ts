@@ -10,10 +10,12 @@ import { blankHeaderIssues, ensureLoadHelpers, findValueIssues } from '@/data/lo
 import { longProjection, REPORTS_TABLE, typedProjection, wideProjection } from '@/data/load/canonical';
 import { isTypedWide, typedColumnsIpc, typedIssues } from '@/data/load/typed-columns';
 import { refreshQualityTables } from '@/data/quality';
+import { detachDatabase } from '@/data/load/attach-database';
 import { formulasWithoutValue } from '@/data/load/xlsx-formulas';
 import { byteSize, checkZip } from '@/domain/zip';
 
-export type DatasetFormat = 'csv' | 'parquet' | 'xlsx';
+/** 'duckdb': a database file attached over HTTP (attach-database.ts), never read whole. */
+export type DatasetFormat = 'csv' | 'parquet' | 'xlsx' | 'duckdb';
 
 export interface DatasetFile {
   /** File name as the user knows it; every message names it. */
@@ -278,7 +280,11 @@ export async function loadDataset(
       ? await preparedTable(runner, file.name, prepared, next)
       : await canonicalTable(runner, file, format as 'csv' | 'xlsx', next);
     if (mode === 'append') await appendReports(runner, file.name, name(next), table);
-    else await replaceReports(runner, name(next), table);
+    else {
+      // An attached database's views give way when `reports` itself is replaced.
+      if (table === REPORTS_TABLE) await detachDatabase(runner);
+      await replaceReports(runner, name(next), table);
+    }
     // Derived from the loaded data, so kept in step with it here, whoever loads.
     if (table === REPORTS_TABLE) await refreshQualityTables(runner);
     return await summarize(runner, file.name, format, shape, name(next));
