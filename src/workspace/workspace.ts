@@ -24,7 +24,13 @@ import {
   type DatasetStats,
   type ResolvedConflict,
 } from '@/workspace/choices';
-import { attachDatabase, DATABASE_PREFIX, manifestHash, parseManifest } from '@/data/load/attach-database';
+import {
+  attachDatabase,
+  DATABASE_PREFIX,
+  detachDatabase,
+  manifestHash,
+  parseManifest,
+} from '@/data/load/attach-database';
 
 /** Where a dataset came from; every screen that names a dataset says this truthfully. */
 export type DatasetOrigin = 'bundled' | 'file' | 'url';
@@ -704,7 +710,12 @@ export class Workspace {
       }
       return;
     }
-    if (!this.composed) await copyTable(r, REPORTS_TABLE, PRIMARY_TABLE);
+    if (!this.composed) {
+      await copyTable(r, REPORTS_TABLE, PRIMARY_TABLE);
+      // An attached database shows `reports` as views: with other datasets beside it, its rows are
+      // copied into the engine (above) and its views give way to the union's tables.
+      if (isDatabaseId(first)) await detachDatabase(r);
+    }
     this.composed = true;
     const parts: UnionPart[] = [
       { id: first, table: PRIMARY_TABLE },

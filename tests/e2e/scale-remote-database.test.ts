@@ -150,4 +150,32 @@ describe('a generated database attached over HTTP', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+  it('used beside another dataset, its rows join the union (the real sample beside it)', async () => {
+    const ds = encodeURIComponent(`db:generated/${manifest.name}.manifest.json`);
+    const { page, errors } = await openPage(h, `#/overview?noanim=1&ds=${ds}&with=real`);
+    await waitForCharts(page);
+    // By hand: the file's reports and the real sample's, summed for the latest year of the two.
+    const real = await rawDataset('real.csv');
+    const realRows = await real('SELECT year, t3_new_total AS n FROM raw');
+    expect(realRows.length).toBeGreaterThan(0);
+    const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
+    const conn = await instance.connect();
+    const fileRows = (await conn.runAndReadAll('SELECT year, t3_new_total AS n FROM reports')).getRowObjectsJS();
+    conn.closeSync();
+    instance.closeSync();
+    const all = [...realRows, ...fileRows].map((r) => ({ year: Number(r.year), n: r.n == null ? 0 : Number(r.n) }));
+    const year = Math.max(...all.map((r) => r.year));
+    const want = all.filter((r) => r.year === year).reduce((a, r) => a + r.n, 0);
+    await page.waitForFunction(
+      (w) => {
+        const el = document.querySelector('[data-testid="kpi-new_requests"] [data-role="value"]');
+        return el && el.textContent?.replace(/[^\d]/g, '') === w;
+      },
+      String(want),
+      { timeout: 120_000 },
+    );
+    expect(await page.locator('.view-title').innerText()).toContain(String(year));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
