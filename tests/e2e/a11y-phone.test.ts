@@ -18,7 +18,9 @@ afterAll(async () => {
 /** Waits until the data is loaded and the page has stopped changing. */
 async function settle(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => !document.querySelector('[data-testid="loading"], .dim') && document.querySelector('main .view'),
+    () =>
+      !document.querySelector('[data-testid="loading"], [data-testid="load-progress"], .dim') &&
+      document.querySelector('main .view'),
     undefined,
     { timeout: 60_000 },
   );

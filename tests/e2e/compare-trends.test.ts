@@ -34,7 +34,11 @@ async function waitForView(page: Page, selector: string): Promise<void> {
 /** A link with `ds=real` may show the default dataset first, while the router settles. */
 async function waitForDataset(page: Page, id: string): Promise<void> {
   await expect.poll(() => page.locator('[data-testid="dataset"]').inputValue(), { timeout: 60_000 }).toBe(id);
-  await page.waitForFunction(() => !document.querySelector('[data-testid="loading"]'), undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid="loading"], [data-testid="load-progress"]'),
+    undefined,
+    { timeout: 60_000 },
+  );
 }
 const compareReady = (page: Page) =>
   waitForView(page, '[data-testid="ranking-table"] tbody tr, .ranking-card [data-empty]');

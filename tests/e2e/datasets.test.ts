@@ -49,7 +49,11 @@ const headline = '[data-testid="kpi-new_requests"] [data-role="value"]';
 async function overviewFigure(page: Page): Promise<number> {
   await page.locator('[data-testid="tab-overview"]').click();
   await waitForCharts(page);
-  await page.waitForFunction(() => !document.querySelector('[data-testid="loading"]'), undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid="loading"], [data-testid="load-progress"]'),
+    undefined,
+    { timeout: 60_000 },
+  );
   return shownNumber(await page.locator(headline).innerText());
 }
 

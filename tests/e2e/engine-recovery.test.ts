@@ -32,7 +32,7 @@ describe('when the analysis engine fails', () => {
     const banner = page.locator('[data-testid="engine-failed"]');
     await banner.waitFor({ timeout: 60_000 });
     expect(refused).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid="loading"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="loading"], [data-testid="load-progress"]').count()).toBe(0);
     await screenshot(page, 'engine-failed-zh');
     await page.locator('[data-testid="tab-data"]').click();
     await page.locator('[data-testid="file-input"]').waitFor();

@@ -137,6 +137,25 @@ export async function waitForCharts(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Waits until the engine holds the data and every build-time answer shown so far has been answered
+ * live (confirmed or replaced): until then a query the test arms or watches may still be in flight
+ * for the state the page opened on.
+ */
+export async function waitForLive(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const n = (name: string) => performance.getEntriesByName(name).length;
+      return (
+        n('dataset-loaded') > 0 &&
+        n('stored-answer-confirmed') + n('stored-answer-replaced') >= n('stored-answer-shown')
+      );
+    },
+    undefined,
+    { timeout: 90_000 },
+  );
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });

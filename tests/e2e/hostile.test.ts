@@ -190,9 +190,13 @@ describe('the hostile corpus in the browser', () => {
       expect(await loadFile(page, fileOf(c)), c.id).toBe('ok');
       await page.locator('[data-testid="tab-compare"]').click();
       await page.locator('.compare-view, .view').first().waitFor({ timeout: 60_000 });
-      await page.waitForFunction(() => !document.querySelector('[data-testid="loading"], .chart-body.dim'), undefined, {
-        timeout: 60_000,
-      });
+      await page.waitForFunction(
+        () => !document.querySelector('[data-testid="loading"], [data-testid="load-progress"], .chart-body.dim'),
+        undefined,
+        {
+          timeout: 60_000,
+        },
+      );
       await page.locator('[data-testid="tab-overview"]').click();
       await waitForCharts(page);
       stalls[c.id] = await checkClean(w, c.id);
@@ -259,7 +263,7 @@ describe('the hostile corpus in the browser', () => {
       await page.waitForFunction(
         () =>
           document.querySelector('.view, [data-testid="dataset-missing"]') &&
-          !document.querySelector('[data-testid="loading"]'),
+          !document.querySelector('[data-testid="loading"], [data-testid="load-progress"]'),
         undefined,
         { timeout: 60_000 },
       );

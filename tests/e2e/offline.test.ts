@@ -39,7 +39,9 @@ describe('offline after the first visit', () => {
       await page.locator(`[data-testid="tab-${view}"]`).click();
       await page.waitForFunction((v) => location.hash.startsWith(`#/${v}`), view);
       await page.waitForFunction(
-        () => !document.querySelector('[data-testid="loading"]') && document.querySelector('main .view'),
+        () =>
+          !document.querySelector('[data-testid="loading"], [data-testid="load-progress"]') &&
+          document.querySelector('main .view'),
         undefined,
         { timeout: 30_000 },
       );

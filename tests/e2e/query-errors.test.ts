@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, screenshot, startHarness, waitForCharts, type Harness } from './harness';
+import { openPage, screenshot, startHarness, waitForCharts, waitForLive, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -31,10 +31,9 @@ describe('a query that fails', () => {
     async (lang) => {
       const { page, errors } = await openPage(h, `?faults#/overview?noanim=1&lang=${lang}`);
       await waitForCharts(page);
-      // The first figures may come from the build-time answers: wait for the engine's own.
-      await page.waitForFunction(() => performance.getEntriesByName('dataset-loaded').length > 0, null, {
-        timeout: 60_000,
-      });
+      // The first figures may come from the build-time answers: wait until the engine has answered
+      // them all, or the armed fault may hit the opening state's own top-agencies query instead.
+      await waitForLive(page);
       await page.evaluate(
         (pattern) =>
           (window as unknown as { __dashboard: { failNextQuery(p: string): void } }).__dashboard.failNextQuery(pattern),

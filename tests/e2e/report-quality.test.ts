@@ -28,7 +28,9 @@ async function waitForDataset(page: Page): Promise<void> {
     () => {
       const want = /[?&]ds=([^&]+)/.exec(location.hash)?.[1] ?? 'demo';
       const select = document.querySelector<HTMLSelectElement>('[data-testid="dataset"]');
-      return select?.value === want && !document.querySelector('[data-testid="loading"]');
+      return (
+        select?.value === want && !document.querySelector('[data-testid="loading"], [data-testid="load-progress"]')
+      );
     },
     undefined,
     { timeout: 60_000 },

@@ -140,7 +140,9 @@ function snapshot(page: Page): Promise<Snapshot> {
       viewTitle: q('.view-title')?.textContent?.trim() ?? '',
       ranking,
       banners: [
-        ...document.querySelectorAll('.banner.error, [data-testid="loading"], [data-testid="engine-restarting"]'),
+        ...document.querySelectorAll(
+          '.banner.error, [data-testid="loading"], [data-testid="load-progress"], [data-testid="engine-restarting"]',
+        ),
       ]
         .map((b) => b.textContent?.trim() ?? '')
         .filter(Boolean),
@@ -151,7 +153,12 @@ function snapshot(page: Page): Promise<Snapshot> {
 /** Busy: the data loading, a card dimmed or saying "…", a chart not yet drawn. */
 function busy(page: Page): Promise<boolean> {
   return page.evaluate(() => {
-    if (document.querySelector('[data-testid="loading"], [data-testid="engine-restarting"], .dim')) return true;
+    if (
+      document.querySelector(
+        '[data-testid="loading"], [data-testid="load-progress"], [data-testid="engine-restarting"], .dim',
+      )
+    )
+      return true;
     const main = document.querySelector('main');
     if (!main || /^…$/m.test(main.innerText)) return true;
     return ![...document.querySelectorAll('.chart-card')].every(

@@ -14,16 +14,21 @@ afterAll(async () => {
 
 /** The page's text once it has stopped changing: data loaded, every card answered. */
 async function settledText(page: Page): Promise<string> {
-  await page.waitForFunction(() => !document.querySelector('[data-testid="loading"], .dim'), undefined, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid="loading"], [data-testid="load-progress"], .dim'),
+    undefined,
+    {
+      timeout: 60_000,
+    },
+  );
   let last = '';
   let same = 0;
   for (let i = 0; i < 160 && same < 4; i++) {
     await page.waitForTimeout(300);
     const now = await page.locator('main').innerText();
     // A figure still on its way shows "…": not settled yet.
-    const pending = /^…$/m.test(now) || (await page.locator('[data-testid="loading"]').count()) > 0;
+    const pending =
+      /^…$/m.test(now) || (await page.locator('[data-testid="loading"], [data-testid="load-progress"]').count()) > 0;
     same = now === last && !pending ? same + 1 : 0;
     last = now;
   }
@@ -125,7 +130,7 @@ describe('one owner for the loaded data', () => {
     await banner.waitFor({ timeout: 60_000 });
     expect(await banner.innerText()).toContain('file:elsewhere.csv');
     expect(await page.locator('[data-testid="kpis"], .chart-card').count()).toBe(0);
-    expect(await page.locator('[data-testid="loading"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="loading"], [data-testid="load-progress"]').count()).toBe(0);
     await screenshot(page, 'dataset-missing-zh');
     // The Data view still opens, to load a file.
     await page.locator('[data-testid="tab-data"]').click();
