@@ -5,12 +5,11 @@
  * its snapshot; nothing else writes. Framework-free, so Node tests drive it on a real engine.
  */
 import type { QueryRunner } from '@/data/query-runner';
-import { DatasetLoadError, type LoadIssue } from '@/data/load/issues';
-import { detectFormat, fileSizeIssue, loadDataset, type DatasetFile, type LoadSummary } from '@/data/load/load-dataset';
+import { detectFormat, fileSizeIssue, loadDataset, type DatasetFile } from '@/data/load/load-dataset';
 import { decodeLoadedTotals, loadedTotalsQuery } from '@/data/queries/import';
 import type { KeptDataset, KeptStore } from '@/workspace/keep';
-import { dropPopulationQuery, loadPopulation, type PopulationSummary } from '@/data/load/population';
-import { dropLoadLeftovers, LoadTracker, type ByteTracker, type LoadProgress } from '@/workspace/progress';
+import { dropPopulationQuery, loadPopulation } from '@/data/load/population';
+import { dropLoadLeftovers, LoadTracker, type ByteTracker } from '@/workspace/progress';
 import { REPORTS_TABLE } from '@/data/load/canonical';
 import { refreshQualityTables } from '@/data/quality';
 import { buildUnion, copyTable, dropTable, tableStats, type AgencyLink, type UnionPart } from '@/data/union';
@@ -31,189 +30,22 @@ import {
   manifestHash,
   parseManifest,
 } from '@/data/load/attach-database';
+import {
+  type DatasetEntry,
+  failureOf,
+  type LoadFailure,
+  type WorkspaceState,
+  type WorkspaceStatus,
+} from '@/workspace/state';
+import { contentHashOf, defaultFetch, type ChosenFile, type Fetcher } from '@/workspace/fetching';
+import { APPEND_FILE, fileDatasetId, isDatabaseId, POPULATION_ID, urlDatasetId } from '@/workspace/ids';
 
-/** Where a dataset came from; every screen that names a dataset says this truthfully. */
-export type DatasetOrigin = 'bundled' | 'file' | 'url';
-
-export interface DatasetEntry {
-  readonly id: string;
-  /** i18n key of the name (bundled datasets), else the file name is shown. */
-  readonly nameKey?: string;
-  readonly fileName?: string;
-  /** Where the bytes are fetched from (bundled datasets and URLs). */
-  readonly url?: string;
-  /** Generated data is labelled as such on every screen that shows it. */
-  readonly generated: boolean;
-  readonly origin: DatasetOrigin;
-  /** When a user's file was first loaded (ISO 8601); it is kept in the browser across reloads. */
-  readonly loadedAt?: string;
-}
-
-/** The analysis engine: starting, ready, or failed (it could not start, or stopped) with why. */
-export interface EngineState {
-  readonly status: 'starting' | 'ready' | 'failed';
-  readonly error: string | null;
-  /** How many times it was started again after a failure. */
-  readonly restarts: number;
-}
-
-/** Where the user's data is kept, and whether the last attempt to keep something failed. */
-export interface KeepState {
-  /** "opfs", "indexeddb" or "memory" (this session only); null until known. */
-  readonly kind: string | null;
-  /** Why the last file could not be kept (quota, private mode…); the data stays loaded for this session. */
-  readonly failure: string | null;
-}
-
-export interface LoadFailure {
-  readonly file: string;
-  readonly issues: readonly LoadIssue[];
-  readonly total: number;
-}
-
-/**
- * idle: nothing asked yet; loading: a write is queued or running; ready: `reports` holds
- * `activeId`; error: the first load failed (nothing loaded); missing: the dataset asked for is not
- * known in this browser (e.g. a link to someone else's file).
- */
-export type WorkspaceStatus = 'idle' | 'loading' | 'ready' | 'error' | 'missing';
-
-export interface WorkspaceState {
-  readonly entries: readonly DatasetEntry[];
-  /** The dataset in `reports`, once a load succeeded. */
-  readonly activeId: string | null;
-  /** A short hash of the loaded file's bytes: links and embeds pin it to notice changed data. */
-  readonly contentHash: string | null;
-  /** The dataset asked for last; differs from `activeId` while loading, missing or after a failure. */
-  readonly wantedId: string | null;
-  readonly status: WorkspaceStatus;
-  readonly summary: LoadSummary | null;
-  /** The last refused load (the loaded data stayed as it was). */
-  readonly failure: LoadFailure | null;
-  /** Bumped after every change to `reports`: queries follow it. */
-  readonly version: number;
-  /** Bumped when `reports` is replaced (not appended to): appended reports are gone then. */
-  readonly generation: number;
-  /** Reports appended from documents on top of the dataset. */
-  readonly appended: number;
-  readonly keep: KeepState;
-  /** What the browser keeps, oldest first. */
-  readonly kept: readonly KeptDataset[];
-  readonly engine: EngineState;
-  /** The optional population table ("per 10,000 residents"), with the file it came from. */
-  readonly population: (PopulationSummary & { readonly file: string }) | null;
-  /** Why the last population file was refused (the table loaded before stays). */
-  readonly populationFailure: LoadFailure | null;
-  /** The dataset load under way (stage, bytes, rows; whether it can still be cancelled), or null. */
-  readonly progress: LoadProgress | null;
-  /** The file whose load was cancelled last (the loaded data stayed as they were), until the next load. */
-  readonly cancelled: string | null;
-  /** The datasets asked for beside `wantedId` (the URL's `with`), loaded or not yet. */
-  readonly wantedAlso: readonly string[];
-  /** Datasets active beside `activeId`, each in its own table; `reports` is then their union. */
-  readonly alsoIds: readonly string[];
-  /** Datasets asked for beside `activeId` that this browser does not have (nothing shown in their place). */
-  readonly alsoMissing: readonly string[];
-  /** Agency-years held by two active datasets, each with the choice that settles it (or none yet). */
-  readonly conflicts: readonly ResolvedConflict[];
-  /** Conflicts with no choice yet: those agency-years are left out of `reports` until one is made. */
-  readonly unresolved: number;
-  /** The user's choices (conflicts, preferred datasets, agency links), kept across reloads. */
-  readonly choices: DatasetChoices;
-}
-
-/** Fetches a dataset's bytes; `track` (when given) hears of the bytes read and may cancel. */
-export type Fetcher = (url: string, track?: ByteTracker) => Promise<Uint8Array>;
-
-const defaultFetch: Fetcher = async (url, track) => {
-  const name = decodeURIComponent(url.split('/').pop() || url);
-  let res: Response;
-  try {
-    res = await fetch(url, { signal: track?.signal });
-  } catch (e) {
-    if (track?.signal.aborted) throw e;
-    throw new FetchError(name, [{ code: 'fetch_failed', file: name, detail: (e as Error).message }], 1);
-  }
-  if (!res.ok) throw new FetchError(name, [{ code: 'fetch_failed', file: name, detail: `HTTP ${res.status}` }], 1);
-  const size = Number(res.headers.get('content-length'));
-  const tooLarge = Number.isFinite(size) ? fileSizeIssue(name, size) : null;
-  if (tooLarge) throw new DatasetLoadError(name, [tooLarge], 1);
-  return readStream(res.body, Number.isFinite(size) && size > 0 ? size : null, track, () => res.arrayBuffer());
-};
-
-/** A body read in chunks, so the bytes read so far can be reported; whole when there is no stream. */
-export async function readStream(
-  body: ReadableStream<Uint8Array> | null,
-  total: number | null,
-  track: ByteTracker | undefined,
-  whole: () => Promise<ArrayBuffer>,
-): Promise<Uint8Array> {
-  if (!body || !track) return new Uint8Array(await whole());
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let done = 0;
-  for (;;) {
-    if (track.signal.aborted) {
-      await reader.cancel();
-      break;
-    }
-    const next = await reader.read();
-    if (next.done) break;
-    chunks.push(next.value);
-    done += next.value.byteLength;
-    track.bytes(done, total);
-  }
-  const out = new Uint8Array(done);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
-
-function failureOf(e: unknown, file: string): LoadFailure {
-  if (e instanceof DatasetLoadError) return { file: e.file, issues: e.issues, total: e.total };
-  return { file, issues: [{ code: 'unreadable', file, detail: (e as Error).message }], total: 1 };
-}
-
-/** The first 12 hex digits of the SHA-256 of a file (where the browser or Node offers it). */
-async function contentHashOf(bytes: Uint8Array): Promise<string | null> {
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return null;
-  try {
-    const digest = new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-    return [...digest.slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  } catch {
-    return null;
-  }
-}
-
-/** A fetch that failed (offline, 404…): said as such, not as a damaged file. */
-class FetchError extends DatasetLoadError {}
-
-/** A file the user chose: its size is known before its bytes are read (a huge one is refused unread). */
-export interface ChosenFile {
-  readonly name: string;
-  readonly size: number;
-  /** `track` (when given) hears of the bytes read and may cancel. */
-  read(track?: ByteTracker): Promise<Uint8Array>;
-}
-
-/** The id under which the population table is kept in the browser. */
-export const POPULATION_ID = 'population';
-
-/** The name under which imported reports are appended (messages name it). */
-export const APPEND_FILE = 'imported-reports.csv';
-
-export const fileDatasetId = (name: string) => `file:${name}`;
+export * from '@/workspace/state';
+export * from '@/workspace/fetching';
+export * from '@/workspace/ids';
 
 /** The first active dataset's own rows while `reports` is a union. */
 const PRIMARY_TABLE = 'ds_primary';
-export const urlDatasetId = (url: string) => `url:${url}`;
-/** A database file read lazily over HTTP, named by its manifest's URL (`?ds=db:<manifest-url>`). */
-export const databaseDatasetId = (manifestUrl: string) => `${DATABASE_PREFIX}${manifestUrl}`;
-const isDatabaseId = (id: string) => id.startsWith(DATABASE_PREFIX) && id.length > DATABASE_PREFIX.length;
 
 export class Workspace {
   private current: WorkspaceState = {
