@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createNodeRunner } from '@/data/engine-node';
 import type { QueryRunner } from '@/data/query-runner';
-import { openPage, startHarness, waitForCharts, type Harness } from './harness';
+import { openPage, SCREENSHOT_DIR, startHarness, waitForCharts, type Harness } from './harness';
 import { shownNumber } from './support';
 
 let h: Harness;
@@ -16,7 +16,7 @@ const row = (id: string, name: string, n: number) =>
 /** Two datasets of one year; x1 is in both, with different figures: one conflict. */
 const A = [HEAD, row('x1', '甲局', 12), row('x2', '乙局', 7)].join('\n') + '\n';
 const B = [HEAD, row('x1', '甲局', 30), row('x3', '丙局', 5)].join('\n') + '\n';
-const SHOTS = '/tmp/shots-datasets';
+const SHOTS = `${SCREENSHOT_DIR}/datasets`;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -121,6 +121,10 @@ describe('the datasets manager', () => {
     await settled(page);
     expect(decodeURIComponent(page.url())).toContain('with=file:a.csv');
     expect(await page.locator('[data-testid="conflicts-banner"]').innerText()).toContain('1 处冲突');
+    // The header says a dataset is in use beside the chosen one, naming it on hover.
+    const beside = page.locator('[data-testid="dataset-beside"]');
+    expect(await beside.innerText()).toBe('+ 同时使用 1 个');
+    expect(await beside.getAttribute('title')).toContain('a.csv');
     const figures = await page.locator('[data-conflict="x1/2023"] [data-role="figures"]').allInnerTexts();
     expect(figures).toHaveLength(2);
     expect(figures.join(' ')).toMatch(/新收申请 30[\s\S]*新收申请 12/);
