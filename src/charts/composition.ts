@@ -49,7 +49,13 @@ export function buildCompositionOption(input: CompositionInput): EChartsOption {
           fontSize: 12,
         },
         labelLine: { length: 8, length2: 6 },
-        data: parts.map((p) => ({ name: p.name, value: p.value ?? 0, itemStyle: { color: colors[p.key] ?? '#999' } })),
+        // A part of 0 keeps its legend entry but draws no slice label ("0.0%" pointing at nothing).
+        data: parts.map((p) => ({
+          name: p.name,
+          value: p.value ?? 0,
+          itemStyle: { color: colors[p.key] ?? '#999' },
+          ...(p.value === 0 ? { label: { show: false }, labelLine: { show: false } } : {}),
+        })),
       },
     ],
     // A narrow card (a phone, an embed): the legend goes below the ring instead of over it.

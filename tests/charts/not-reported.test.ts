@@ -98,4 +98,18 @@ describe('one rounding path for a share', () => {
     expect(formatShare(4, 0, 'zh')).toBe('—');
     expect(formatShare(null, 21, 'zh')).toBe('—');
   });
+
+  it('keeps a part of 0 in the legend without a slice label pointing at nothing', () => {
+    const o = buildCompositionOption({
+      parts: [
+        { key: 'granted', name: '予以公开', value: 12 },
+        { key: 'partial', name: '部分公开', value: 0 },
+      ],
+      lang: 'zh',
+    }) as unknown as { series: { data: { name: string; label?: { show: boolean } }[] }[] };
+    const data = o.series[0]?.data ?? [];
+    expect(data.map((d) => d.name)).toEqual(['予以公开', '部分公开']);
+    expect(data[0]?.label).toBeUndefined();
+    expect(data[1]?.label).toEqual({ show: false });
+  });
 });
