@@ -17,6 +17,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { datasetParquet } from '@/domain/parquet';
 import { LOAD_LIMITS, type LoadIssueCode } from '@/data/load/issues';
 import { ZIP_LIMITS } from '@/domain/zip';
+import { crc32 } from '../fixtures/zip';
 
 // --- what a case expects --------------------------------------------------------------------------
 
@@ -142,21 +143,6 @@ function gbk(text: string): Uint8Array {
     else throw new Error(`no GBK bytes for ${ch}`);
   }
   return new Uint8Array(out);
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-function crc32(b: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const x of b) c = (CRC_TABLE[(c ^ x) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** One entry of a ZIP: plain data (deflated here), or raw deflate data with the size it says it has. */
