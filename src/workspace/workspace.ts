@@ -557,7 +557,6 @@ export class Workspace {
       }),
     ];
     const conflicts = await buildUnion(r, parts, (c) => winners(c, this.current.choices), links);
-    for (const p of parts) await this.noteStats(p.id, p.table);
     await this.afterCompose(conflicts.map((c) => resolve(c, this.current.choices)));
   }
 
@@ -720,7 +719,10 @@ export class Workspace {
       try {
         const r = await this.runner;
         // With several datasets active the reports join the first one's table, then the union is rebuilt.
-        await loadDataset(r, file, 'append', this.composed ? PRIMARY_TABLE : REPORTS_TABLE);
+        const table = this.composed ? PRIMARY_TABLE : REPORTS_TABLE;
+        await loadDataset(r, file, 'append', table);
+        // Its description changes with the reports added; the others' tables did not change.
+        await this.noteStats(this.current.activeId, table);
         if (this.composed) await this.compose();
         const totals = await this.totals();
         await this.keepAppend(this.current.activeId, file.bytes, count);
