@@ -16,7 +16,8 @@ export function datasetLabel(entry: DatasetEntry | undefined, id: string, l: Lab
   return entry.nameKey ? l.t(entry.nameKey) : (entry.fileName ?? entry.id);
 }
 
-export type DatasetState = 'primary' | 'beside' | 'off';
+/** `loading`: asked for (the link's `ds` or `with`) and on its way into the engine. */
+export type DatasetState = 'primary' | 'beside' | 'loading' | 'off';
 
 export interface DatasetRow {
   readonly id: string;
@@ -44,6 +45,8 @@ export interface ManagerInput {
   readonly stats: Readonly<Record<string, DatasetStats>>;
   readonly activeId: string | null;
   readonly alsoIds: readonly string[];
+  /** Datasets asked for and not in use yet (while a load runs); absent: none. */
+  readonly loadingIds?: readonly string[];
   readonly prefer: readonly string[];
 }
 
@@ -56,7 +59,14 @@ function originOf(e: DatasetEntry): DatasetRow['originKind'] {
 export function datasetRows(input: ManagerInput, l: Labels): DatasetRow[] {
   return input.entries.map((e) => {
     const s = input.stats[e.id];
-    const state: DatasetState = e.id === input.activeId ? 'primary' : input.alsoIds.includes(e.id) ? 'beside' : 'off';
+    const state: DatasetState =
+      e.id === input.activeId
+        ? 'primary'
+        : input.alsoIds.includes(e.id)
+          ? 'beside'
+          : input.loadingIds?.includes(e.id)
+            ? 'loading'
+            : 'off';
     const originKind = originOf(e);
     const kept = input.kept.find((k) => k.id === e.id);
     const templates = s?.templates.length

@@ -55,6 +55,16 @@ describe('the datasets manager, in words', () => {
     expect(en[2]?.facts).toBe('1,200 reports · 40 agencies · 2021–2023');
   });
 
+  it('says a dataset asked for is on its way, not "not in use", while it loads', () => {
+    const input = { entries: [demo, real], kept: [], stats: {}, activeId: null, alsoIds: [], prefer: [] };
+    const rows = datasetRows({ ...input, loadingIds: ['demo'] }, testLabels('zh'));
+    expect(rows.map((r) => [r.state, r.stateText])).toEqual([
+      ['loading', '正在载入…'],
+      ['off', '未使用'],
+    ]);
+    expect(datasetRows({ ...input, loadingIds: ['demo'] }, testLabels('en'))[0]?.stateText).toBe('Loading…');
+  });
+
   it('lists a conflict with both headline figures, and says what the views do until it is settled', () => {
     const conflict = {
       agencyId: 'x1',
