@@ -6,6 +6,7 @@
  * tables the app would otherwise compute over every cell at load (`rule_counts`,
  * `failing_reports`), and per-group sums (`reports_by_region_year`). Format: datasets/README.md.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -15,7 +16,7 @@ import { FAILING_REPORTS_TABLE } from '@/data/queries/filters';
 import { flaggedReportsQuery, ruleCountsTableSql, RULE_COUNTS_TABLE } from '@/data/queries/rule-results';
 import type { SqlQuery } from '@/data/sql';
 import { reportsTableDdl } from './reports-table';
-import { formatCsv } from '../build-real-dataset';
+import { formatCsv, projectRoot } from '../build-real-dataset';
 import { HEADER } from './report-model';
 import { generateScale } from './scale-model';
 
@@ -202,4 +203,32 @@ export async function writeScaleDatabase(
   const manifestPath = join(out, `${name}.manifest.json`);
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, path, manifestPath };
+}
+
+/**
+ * Records the answer book of a written database's default views and names it in its manifest
+ * (scripts/answers, ANSWERS_DATABASE): the app's own views and queries, mounted under Vitest (it
+ * compiles the .vue files) on DuckDB-WASM's Node build with the file attached.
+ */
+export function writeDatabaseAnswers(manifestPath: string, log: (s: string) => void = () => undefined): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn('npx', ['vitest', 'run', '--config', 'vitest.answers.config.ts'], {
+      cwd: projectRoot,
+      env: { ...process.env, ANSWERS_DATABASE: manifestPath },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.includes('.answers.json:'));
+      if (line) log(line.trim());
+      if (code === 0) done();
+      else
+        fail(
+          new Error(`recording the answers of ${basename(manifestPath)} failed (exit ${code}):\n${out.slice(-4000)}`),
+        );
+    });
+  });
 }

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Page, Request } from 'playwright-core';
-import { openPage, screenshot, startHarness, waitForCharts, type Harness } from './harness';
+import type { Page, Request, Route } from 'playwright-core';
+import { openPage, screenshot, startHarness, waitForCharts, waitForLive, type Harness } from './harness';
 import { rawDataset, shownNumber } from './support';
-import { writeScaleDatabase, type DatabaseManifest } from '../../scripts/lib/scale-database';
+import { writeDatabaseAnswers, writeScaleDatabase, type DatabaseManifest } from '../../scripts/lib/scale-database';
 
 // A generated 10^4-report database, served by the preview server at ./generated/ (vite.config.ts)
 // with range requests, attached by the app over HTTP (`?ds=db:<manifest-url>`).
@@ -17,8 +17,14 @@ let manifest: DatabaseManifest;
 let dbPath: string;
 
 beforeAll(async () => {
-  [h, { manifest, path: dbPath }] = await Promise.all([startHarness(), writeScaleDatabase(REPORTS, SEED, OUT)]);
-});
+  const written = async () => {
+    const w = await writeScaleDatabase(REPORTS, SEED, OUT);
+    // The answer book of its default views, recorded by the app's own query code (as generate:scale does).
+    await writeDatabaseAnswers(w.manifestPath);
+    return w;
+  };
+  [h, { manifest, path: dbPath }] = await Promise.all([startHarness(), written()]);
+}, 240_000);
 afterAll(async () => {
   await h?.close();
 });
@@ -91,6 +97,8 @@ describe('a generated database attached over HTTP', () => {
     const ds = encodeURIComponent(`db:generated/${manifest.name}.manifest.json`);
     await page.goto(new URL(`#/overview?noanim=1&ds=${ds}`, h.baseUrl).toString());
     await waitForCharts(page);
+    // The live engine has answered every question (the answer book's figures come first).
+    await waitForLive(page);
     const want = await expected(dbPath);
 
     expect(await page.locator('[data-testid="generated-badge"]').innerText()).toBe('演示数据（生成）');
@@ -121,6 +129,63 @@ describe('a generated database attached over HTTP', () => {
     // BENCHMARKS.md has the figures.)
     expect(distinct).toBeLessThan(manifest.bytes);
     await screenshot(page, 'overview-remote-database');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the first figures from the file's answer book before the engine is up; the live ones equal them", async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    // The engine's wasm is held back: any figure shown before it is released came from the book.
+    const held: Route[] = [];
+    let released = false;
+    await page.route(/duckdb-(eh|mvp)-[^/]*\.wasm$/, (r) => (released ? r.continue() : void held.push(r)));
+    const ds = encodeURIComponent(`db:generated/${manifest.name}.manifest.json`);
+    await page.goto(new URL(`#/overview?noanim=1&ds=${ds}`, h.baseUrl).toString());
+    await waitForCharts(page);
+    const want = await expected(dbPath);
+    expect(shownNumber(await kpi(page, 'new_requests'))).toBe(want.newTotal);
+    expect(shownNumber(await kpi(page, 'disclosure_rate'))).toBe(want.disclosure);
+    expect(await page.locator('[data-testid="generated-badge"]').innerText()).toBe('演示数据（生成）');
+    const count = (name: string) => page.evaluate((n) => performance.getEntriesByName(n).length, name);
+    expect(await count('dataset-loaded')).toBe(0);
+    const shown = await count('stored-answer-shown');
+    expect(shown).toBeGreaterThan(0);
+    const before = await page.locator('[data-testid="kpis"]').innerText();
+
+    released = true;
+    await Promise.all(held.map((r) => r.continue()));
+    await waitForLive(page);
+    expect(await count('dataset-loaded')).toBe(1);
+    expect(await count('stored-answer-replaced')).toBe(0);
+    expect(await count('stored-answer-confirmed')).toBe(shown);
+    expect(await page.locator('[data-testid="kpis"]').innerText()).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('ignores a book not recorded from this file: the figures wait for the engine', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    let served = 0;
+    // The book of another file (another hash) served under this file's name.
+    await page.route(/\.answers\.json$/, async (r) => {
+      const res = await r.fetch();
+      const book = (await res.json()) as { contentHash: string };
+      served += 1;
+      await r.fulfill({ response: res, json: { ...book, contentHash: '000000000000' } });
+    });
+    const ds = encodeURIComponent(`db:generated/${manifest.name}.manifest.json`);
+    await page.goto(new URL(`#/overview?noanim=1&ds=${ds}`, h.baseUrl).toString());
+    await waitForCharts(page);
+    await waitForLive(page);
+    expect(served).toBe(1);
+    const marks = await page.evaluate(() => performance.getEntriesByName('stored-answer-shown').length);
+    expect(marks).toBe(0);
+    expect(shownNumber(await kpi(page, 'new_requests'))).toBe((await expected(dbPath)).newTotal);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -32,8 +32,11 @@ describe('database manifests as the app reads them', () => {
   };
   const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 
-  it('accepts a manifest the generator writes', () => {
+  it('accepts a manifest the generator writes, with or without its answer book', () => {
     expect(parseManifest('m.json', bytes(good)).file).toBe('generated-10-s1.duckdb');
+    expect(parseManifest('m.json', bytes({ ...good, answers: 'generated-10-s1.answers.json' })).answers).toBe(
+      'generated-10-s1.answers.json',
+    );
   });
 
   it('refuses what is not one, and a file name that would leave its folder', () => {
@@ -43,6 +46,8 @@ describe('database manifests as the app reads them', () => {
       { ...good, file: '../secret.duckdb' },
       { ...good, contentHash: 'sha256:xyz' },
       { ...good, rows: 'ten' },
+      { ...good, answers: '../other.answers.json' },
+      { ...good, answers: 42 },
     ];
     for (const m of refused) {
       expect(() => parseManifest('m.json', typeof m === 'string' ? new TextEncoder().encode(m) : bytes(m))).toThrow(

@@ -34,6 +34,12 @@ export interface DatabaseManifest {
   readonly agencies: number;
   readonly years: readonly number[];
   readonly columns: readonly { readonly name: string }[];
+  /**
+   * The answer book of the file's default views (`<name>.answers.json`, relative to the manifest),
+   * recorded by the same query code as the bundled datasets' books: first figures before the engine
+   * has read a byte. Optional; a book whose hash is not this file's is ignored.
+   */
+  readonly answers?: string;
 }
 
 const refuse = (file: string, issue: Omit<LoadIssue, 'file'>): never => {
@@ -62,7 +68,8 @@ export function parseManifest(fileName: string, bytes: Uint8Array): DatabaseMani
     Number.isInteger(m.rows) &&
     Number.isInteger(m.agencies) &&
     Array.isArray(m.years) &&
-    Array.isArray(m.columns);
+    Array.isArray(m.columns) &&
+    (m.answers === undefined || (typeof m.answers === 'string' && /^[\w.-]+$/.test(m.answers)));
   if (!ok) return refuse(fileName, { code: 'unreadable', detail: 'not a database manifest (datasets/README.md)' });
   return json as DatabaseManifest;
 }
