@@ -4,16 +4,17 @@
  * read-only over HTTP range requests (`?ds=db:<manifest-url>`), so the layout is chosen for lazy
  * reads: `reports` sorted by year and region (a filtered query skips whole row groups), the rule
  * tables the app would otherwise compute over every cell at load (`rule_counts`,
- * `failing_reports`), and per-group sums (`reports_by_region_year`). Format: datasets/README.md.
+ * `failing_reports`), and the per-group sums group-level figures read (`reports_groups`). Format: datasets/README.md.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { CELLS, DATASET_COLUMNS } from '@/domain/catalogue';
+import { DATASET_COLUMNS } from '@/domain/catalogue';
 import { FAILING_REPORTS_TABLE } from '@/data/queries/filters';
 import { flaggedReportsQuery, ruleCountsTableSql, RULE_COUNTS_TABLE } from '@/data/queries/rule-results';
+import { groupsTableSql } from '@/data/queries/groups';
 import type { SqlQuery } from '@/data/sql';
 import { reportsTableDdl } from './reports-table';
 import { formatCsv, projectRoot } from '../build-real-dataset';
@@ -22,16 +23,7 @@ import { generateScale } from './scale-model';
 
 /** The rows of `reports` are in this order: a view filtered by year or region reads few row groups. */
 export const SORT_ORDER = ['year', 'province', 'city', 'county', 'agency_id'] as const;
-export const AGGREGATE_TABLE = 'reports_by_region_year';
-/**
- * The groups of `reports_by_region_year`: a city's counties and every sector summed together, so
- * headline figures by year, province, city, level and kind need no scan of `reports`. Sums skip
- * blank cells; views that filter by county, sector or agency, or count blanks, read `reports`.
- */
-export const AGGREGATE_KEYS = ['year', 'template', 'level', 'kind', 'province', 'city'];
-/** The cells summed there: the totals (总计 columns and rows) headline figures are made of. */
-export const AGGREGATE_CELLS = CELLS.filter((c) => c.key.endsWith('_total')).map((c) => c.key);
-export const MANIFEST_FORMAT = 1;
+export const MANIFEST_FORMAT = 2;
 
 export interface DatabaseManifest {
   readonly format: 'duckdb';
@@ -185,12 +177,8 @@ export async function writeScaleDatabase(
         ? { text: `CREATE TABLE ${quote(FAILING_REPORTS_TABLE)} AS ${flagged.text}`, params: flagged.params }
         : `CREATE TABLE ${quote(FAILING_REPORTS_TABLE)} (agency_id VARCHAR, year INTEGER, error_failures INTEGER)`,
     );
-    const sums = AGGREGATE_CELLS.map((c) => `sum(${quote(c)}) AS ${quote(c)}`).join(', ');
-    const keys = AGGREGATE_KEYS.map(quote).join(', ');
-    await run(
-      conn,
-      `CREATE TABLE ${AGGREGATE_TABLE} AS SELECT ${keys}, count(*) AS reports, ${sums} FROM reports GROUP BY ALL ORDER BY ${keys}`,
-    );
+    // The per-group sums group-level figures read (the app's own SQL, as the browser would make them).
+    await run(conn, groupsTableSql());
     await run(conn, 'CHECKPOINT out');
     await run(conn, 'USE memory');
     await run(conn, 'DETACH out');

@@ -8,7 +8,7 @@
 import type { QueryRunner, Row } from '@/data/query-runner';
 import { join, name, sql, type Fragment, type SqlValue } from '@/data/sql';
 import { REPORTS_TABLE } from '@/data/load/canonical';
-import { refreshQualityTables } from '@/data/quality';
+import { refreshDerivedTables } from '@/data/quality';
 
 /** One active dataset and the table holding its rows. */
 export interface UnionPart {
@@ -136,7 +136,7 @@ export async function buildUnion(
       ORDER BY c.agency_id, c.year`,
   );
   await runner.query(sql`DROP TABLE IF EXISTS ${src}`);
-  await refreshQualityTables(runner);
+  await refreshDerivedTables(runner);
   return conflicts;
 }
 

@@ -11,7 +11,7 @@ import type { KeptDataset, KeptStore } from '@/workspace/keep';
 import { dropPopulationQuery, loadPopulation } from '@/data/load/population';
 import { dropLoadLeftovers, LoadTracker, type ByteTracker } from '@/workspace/progress';
 import { REPORTS_TABLE } from '@/data/load/canonical';
-import { refreshQualityTables } from '@/data/quality';
+import { refreshDerivedTables } from '@/data/quality';
 import { buildUnion, copyTable, dropTable, tableStats, type AgencyLink, type UnionPart } from '@/data/union';
 import {
   conflictKey,
@@ -536,7 +536,7 @@ export class Workspace {
       if (this.composed) {
         await copyTable(r, PRIMARY_TABLE, REPORTS_TABLE);
         await dropTable(r, PRIMARY_TABLE);
-        await refreshQualityTables(r);
+        await refreshDerivedTables(r);
         this.composed = false;
         await this.afterCompose([]);
       }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_COLUMNS } from '@/domain/catalogue';
 import { createNodeRunner } from '@/data/engine-node';
-import { refreshQualityTables } from '@/data/quality';
+import { refreshDerivedTables } from '@/data/quality';
 import type { QueryRunner } from '@/data/query-runner';
 import { sql } from '@/data/sql';
 import { writeScaleDatabase, type DatabaseManifest } from '../../scripts/lib/scale-database';
@@ -70,9 +70,9 @@ describe('generated DuckDB database and its manifest', () => {
     expect(checked).toBe(2499);
   });
 
-  it('holds the rule tables the app would compute at load, equal to the browser engine computing them', async () => {
+  it('holds the rule tables and groups the app would compute at load, equal to the browser engine computing them', async () => {
     await wasm.query(sql`CREATE OR REPLACE TABLE reports AS SELECT * FROM g.reports`);
-    await refreshQualityTables(wasm);
+    await refreshDerivedTables(wasm);
     const diff = async (table: string) =>
       Number(
         (
@@ -85,14 +85,16 @@ describe('generated DuckDB database and its manifest', () => {
     expect(manifest.tables.failing_reports).toBeGreaterThan(0);
     expect(await diff('failing_reports')).toBe(0);
     expect(await diff('rule_counts')).toBe(0);
+    expect(manifest.tables.reports_groups).toBeGreaterThan(0);
+    expect(await diff('reports_groups')).toBe(0);
   });
 
   it('sums per year and region equal to the reports they sum', async () => {
     const [a] = await wasm.query(
-      sql`SELECT sum(reports) AS n, sum(t3_new_total) AS new_total FROM g.reports_by_region_year WHERE year = 2023`,
+      sql`SELECT sum(reports) AS n, sum(t3_new_person) AS person FROM g.reports_groups WHERE year = 2023`,
     );
     const [b] = await wasm.query(
-      sql`SELECT count(*) AS n, sum(t3_new_total) AS new_total FROM g.reports WHERE year = 2023`,
+      sql`SELECT count(*) AS n, sum(t3_new_person) AS person FROM g.reports WHERE year = 2023`,
     );
     expect(Number(a?.n)).toBeGreaterThan(0);
     expect(a).toEqual(b);

@@ -10,9 +10,10 @@ import type { LoadSummary } from '@/data/load/load-dataset';
 import { REPORTS_TABLE } from '@/data/load/canonical';
 import { FAILING_REPORTS_TABLE } from '@/data/queries/filters';
 import { RULE_COUNTS_TABLE } from '@/data/queries/rule-results';
+import { GROUPS_TABLE } from '@/data/queries/groups';
 import type { QueryRunner } from '@/data/query-runner';
 import { name, nameLiteral, sql } from '@/data/sql';
-import { refreshQualityTables } from '@/data/quality';
+import { refreshDerivedTables } from '@/data/quality';
 
 /** The catalogue name the attached file gets. */
 export const ATTACHED_DATABASE = 'remote_db';
@@ -21,7 +22,9 @@ export const ATTACHED_DATABASE = 'remote_db';
 export const DATABASE_PREFIX = 'db:';
 
 /** The objects of `main` that show an attached database (views) or a loaded file (tables). */
-const SHOWN_TABLES = [REPORTS_TABLE, RULE_COUNTS_TABLE, FAILING_REPORTS_TABLE] as const;
+const SHOWN_TABLES = [REPORTS_TABLE, RULE_COUNTS_TABLE, FAILING_REPORTS_TABLE, GROUPS_TABLE] as const;
+/** What the generator writes beside `reports` (data/quality.ts derives the same from any data). */
+const DERIVED_TABLES = [RULE_COUNTS_TABLE, FAILING_REPORTS_TABLE, GROUPS_TABLE] as const;
 
 /** What the app reads from a manifest (scripts/lib/scale-database.ts writes it). */
 export interface DatabaseManifest {
@@ -91,7 +94,7 @@ export async function detachDatabase(runner: QueryRunner): Promise<void> {
 
 /**
  * Attaches the database file at `url` (absolute: the engine's worker resolves nothing) read-only
- * and shows it as `reports`, `rule_counts` and `failing_reports`. The file must hold the
+ * and shows it as `reports`, `rule_counts`, `failing_reports` and `reports_groups`. The file must hold the
  * catalogue's columns and the rows its manifest says; anything loaded before is replaced.
  */
 export async function attachDatabase(
@@ -133,12 +136,12 @@ export async function attachDatabase(
     await runner.query(sql`CREATE VIEW ${name(t)} AS SELECT * FROM ${db}.${name(t)}`);
   };
   await show(REPORTS_TABLE);
-  // The rule tables the generator writes; a file without them has them computed here, over every report.
-  if (tables.has(RULE_COUNTS_TABLE) && tables.has(FAILING_REPORTS_TABLE)) {
-    await show(RULE_COUNTS_TABLE);
-    await show(FAILING_REPORTS_TABLE);
+  // The rule tables and groups the generator writes; a file without them has them computed here,
+  // over every report.
+  if (DERIVED_TABLES.every((t) => tables.has(t))) {
+    for (const t of DERIVED_TABLES) await show(t);
   } else {
-    await refreshQualityTables(runner);
+    await refreshDerivedTables(runner);
   }
   return {
     file,

@@ -9,7 +9,7 @@ import { dropStaging, rowLimitIssue, stageCsv, stageRecords, type Staging } from
 import { blankHeaderIssues, ensureLoadHelpers, findValueIssues } from '@/data/load/validate';
 import { longProjection, REPORTS_TABLE, typedProjection, wideProjection } from '@/data/load/canonical';
 import { isTypedWide, typedColumnsIpc, typedIssues } from '@/data/load/typed-columns';
-import { refreshQualityTables } from '@/data/quality';
+import { refreshDerivedTables } from '@/data/quality';
 import { detachDatabase } from '@/data/load/attach-database';
 import { formulasWithoutValue } from '@/data/load/xlsx-formulas';
 import { byteSize, checkZip } from '@/domain/zip';
@@ -286,7 +286,7 @@ export async function loadDataset(
       await replaceReports(runner, name(next), table);
     }
     // Derived from the loaded data, so kept in step with it here, whoever loads.
-    if (table === REPORTS_TABLE) await refreshQualityTables(runner);
+    if (table === REPORTS_TABLE) await refreshDerivedTables(runner);
     return await summarize(runner, file.name, format, shape, name(next));
   } catch (e) {
     if (e instanceof DatasetLoadError) throw e;

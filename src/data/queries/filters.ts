@@ -9,6 +9,8 @@ export interface WhereOptions {
   readonly ignoreYears?: boolean;
   /** Leave the agency pick out (rankings show all agencies matching the rest). */
   readonly ignoreAgencies?: boolean;
+  /** `false`: read every report even where the per-group sums would do (queries/groups.ts). */
+  readonly groups?: boolean;
 }
 
 /** WHERE clause (always valid, `TRUE` when nothing is chosen) for the canonical reports table. */

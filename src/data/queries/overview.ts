@@ -5,6 +5,15 @@ import type { Row } from '@/data/query-runner';
 import { col, join, name, sql, type SqlQuery } from '@/data/sql';
 import { filtersWhere, type WhereOptions } from '@/data/queries/filters';
 import {
+  GROUPS_TABLE,
+  groupsIndicatorCountSql,
+  groupsIndicatorSql,
+  groupsOutcomeSql,
+  groupsServe,
+  reportsCountSql,
+} from '@/data/queries/groups';
+import { REPORTS_TABLE } from '@/data/load/canonical';
+import {
   countAlias,
   indicatorAggregateSql,
   indicatorAlias,
@@ -24,6 +33,9 @@ export const HEADLINE_INDICATORS = [
   'review_correction_rate',
 ] as const;
 
+/** The table a figure reads: the groups when its filters allow (groups.ts), else every report. */
+const source = (groups: boolean) => name(groups ? GROUPS_TABLE : REPORTS_TABLE);
+
 export interface IndicatorsByYear {
   readonly year: number;
   readonly reports: number;
@@ -41,13 +53,14 @@ export function indicatorsByYearQuery(
 ): SqlQuery | null {
   if (years !== null && years.length === 0) return null;
   const defs = keys.map(indicator);
+  const groups = groupsServe(f, opts);
   const cols = defs.flatMap((d) => [
-    sql`${indicatorAggregateSql(d)} AS ${indicatorAlias(d.key)}`,
-    sql`${indicatorCountSql(d)} AS ${countAlias(d.key)}`,
+    sql`${groups ? groupsIndicatorSql(d) : indicatorAggregateSql(d)} AS ${indicatorAlias(d.key)}`,
+    sql`${groups ? groupsIndicatorCountSql(d) : indicatorCountSql(d)} AS ${countAlias(d.key)}`,
   ]);
   const yearFilter = years ? sql` AND ${col('year')} IN (${years})` : sql``;
-  return sql`SELECT ${col('year')} AS year, count(*) AS reports, ${join(cols)}
-    FROM reports WHERE ${filtersWhere(f, { ...opts, ignoreYears: years !== null })}${yearFilter}
+  return sql`SELECT ${col('year')} AS year, ${reportsCountSql(groups)} AS reports, ${join(cols)}
+    FROM ${source(groups)} WHERE ${filtersWhere(f, { ...opts, ignoreYears: years !== null })}${yearFilter}
     GROUP BY 1 ORDER BY 1`;
 }
 
@@ -69,7 +82,8 @@ export interface ApplicantYear {
 /** New requests per year split by applicant type (the six columns that add up to 总计). */
 export function requestsByApplicantQuery(f: Filters, opts: WhereOptions = {}): SqlQuery {
   const cols = T3_APPLICANT_COLS.map((c) => sql`SUM(${col(`t3_new_${c}`)}) AS ${name(c)}`);
-  return sql`SELECT ${col('year')} AS year, ${join(cols)} FROM reports WHERE ${filtersWhere(f, opts)} GROUP BY 1 ORDER BY 1`;
+  return sql`SELECT ${col('year')} AS year, ${join(cols)} FROM ${source(groupsServe(f, opts))}
+    WHERE ${filtersWhere(f, opts)} GROUP BY 1 ORDER BY 1`;
 }
 
 export function decodeRequestsByApplicant(rows: readonly Row[]): ApplicantYear[] {
@@ -82,8 +96,12 @@ export function decodeRequestsByApplicant(rows: readonly Row[]): ApplicantYear[]
 
 /** Outcome groups of section 三 (总计 column), summed over the filtered reports. */
 export function outcomeCompositionQuery(f: Filters, opts: WhereOptions = {}): SqlQuery {
-  const cols = OUTCOME_GROUPS.map((g) => sql`SUM(${termsSql([{ group: g.key, col: 'total' }])}) AS ${name(g.key)}`);
-  return sql`SELECT ${join(cols)} FROM reports WHERE ${filtersWhere(f, opts)}`;
+  const groups = groupsServe(f, opts);
+  const cols = OUTCOME_GROUPS.map(
+    (g) =>
+      sql`${groups ? groupsOutcomeSql(g.key) : sql`SUM(${termsSql([{ group: g.key, col: 'total' }])})`} AS ${name(g.key)}`,
+  );
+  return sql`SELECT ${join(cols)} FROM ${source(groups)} WHERE ${filtersWhere(f, opts)}`;
 }
 
 export function decodeOutcomeComposition(rows: readonly Row[]): Record<OutcomeGroup, number | null> {
