@@ -7,6 +7,7 @@ import { i18n } from '@/i18n';
 import { browserStore, localChoiceStore, Workspace, WORKSPACE_KEY } from '@/workspace';
 import { BUNDLED_DATASETS } from '@/workspace/bundled';
 import { armQueryFault } from '@/composables/query-faults';
+import { sql } from '@/data/sql';
 import '@/styles.css';
 import '@/print.css';
 
@@ -32,11 +33,14 @@ void workspace.runner.then(
   () => undefined,
 );
 
-// Diagnostics for the end-to-end tests and for support: stop the engine as a crash would; and,
-// only on a page opened with `?faults` (before the hash), make the next view query matching a
-// pattern fail, as a broken query would.
+// Diagnostics for the end-to-end tests, the browser benchmark and support: stop the engine as a
+// crash would; the memory the engine's buffer manager holds (bytes); and, only on a page opened
+// with `?faults` (before the hash), make the next view query matching a pattern fail, as a broken
+// query would.
 (window as unknown as { __dashboard: object }).__dashboard = {
   stopEngine: () => workspace.runner.then((r) => r.stop?.()),
+  engineMemory: async () =>
+    Number((await (await workspace.runner).query(sql`SELECT sum(memory_usage_bytes) AS b FROM duckdb_memory()`))[0]?.b),
   ...(new URLSearchParams(window.location.search).has('faults') ? { failNextQuery: armQueryFault } : {}),
 };
 
