@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { preview, type PreviewServer } from 'vite';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type Browser, type ConsoleMessage, type Page, type Route } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../screenshots', import.meta.url));
@@ -89,6 +89,27 @@ export async function openPage(
   if (beforeLoad) await beforeLoad(page);
   await page.goto(new URL(path, h.baseUrl).toString());
   return { page, errors };
+}
+
+/**
+ * Opens a page with the engine's wasm held back: nothing can be loaded until `release` is called,
+ * so whatever figures appear before that came from an answer book.
+ */
+export async function openHeld(
+  h: Harness,
+  path: string,
+  viewport?: { width: number; height: number },
+): Promise<WatchedPage & { release: () => Promise<void> }> {
+  const held: Route[] = [];
+  let released = false;
+  const watched = await openPage(h, path, viewport, async (page) => {
+    await page.route(/duckdb-(eh|mvp)-[^/]*\.wasm$/, (route) => (released ? route.continue() : void held.push(route)));
+  });
+  const release = async () => {
+    released = true;
+    await Promise.all(held.map((r) => r.continue()));
+  };
+  return { ...watched, release };
 }
 
 /**

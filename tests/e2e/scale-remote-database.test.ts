@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Page, Request, Route } from 'playwright-core';
-import { openPage, screenshot, startHarness, waitForCharts, waitForLive, type Harness } from './harness';
+import type { Page, Request } from 'playwright-core';
+import { openHeld, openPage, screenshot, startHarness, waitForCharts, waitForLive, type Harness } from './harness';
 import { rawDataset, shownNumber } from './support';
 import { writeDatabaseAnswers, writeScaleDatabase, type DatabaseManifest } from '../../scripts/lib/scale-database';
 
@@ -134,16 +134,9 @@ describe('a generated database attached over HTTP', () => {
   });
 
   it("shows the first figures from the file's answer book before the engine is up; the live ones equal them", async () => {
-    const page = await h.browser.newPage({ viewport: { width: 1360, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     // The engine's wasm is held back: any figure shown before it is released came from the book.
-    const held: Route[] = [];
-    let released = false;
-    await page.route(/duckdb-(eh|mvp)-[^/]*\.wasm$/, (r) => (released ? r.continue() : void held.push(r)));
     const ds = encodeURIComponent(`db:generated/${manifest.name}.manifest.json`);
-    await page.goto(new URL(`#/overview?noanim=1&ds=${ds}`, h.baseUrl).toString());
+    const { page, errors, release } = await openHeld(h, `#/overview?noanim=1&ds=${ds}`);
     await waitForCharts(page);
     const want = await expected(dbPath);
     expect(shownNumber(await kpi(page, 'new_requests'))).toBe(want.newTotal);
@@ -155,8 +148,7 @@ describe('a generated database attached over HTTP', () => {
     expect(shown).toBeGreaterThan(0);
     const before = await page.locator('[data-testid="kpis"]').innerText();
 
-    released = true;
-    await Promise.all(held.map((r) => r.continue()));
+    await release();
     await waitForLive(page);
     expect(await count('dataset-loaded')).toBe(1);
     expect(await count('stored-answer-replaced')).toBe(0);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Route } from 'playwright-core';
-import { startHarness, type Harness } from './harness';
+import type { Page } from 'playwright-core';
+import { openHeld as openHeldPage, startHarness, type Harness } from './harness';
 
 let h: Harness;
+const openHeld = (path: string) => openHeldPage(h, path);
 beforeAll(async () => {
   h = await startHarness();
 });
@@ -11,26 +12,6 @@ afterAll(async () => {
 });
 
 const VIEWS = ['overview', 'compare', 'trends', 'outcomes', 'applicants', 'litigation', 'proactive', 'quality'];
-
-/**
- * Opens the app with the engine's wasm held back: nothing can be loaded until `release` is called,
- * so whatever figures appear before that came from the answers made at build time.
- */
-async function openHeld(path: string): Promise<{ page: Page; errors: string[]; release: () => Promise<void> }> {
-  const page = await h.browser.newPage({ viewport: { width: 1360, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  const held: Route[] = [];
-  let released = false;
-  await page.route(/duckdb-(eh|mvp)-[^/]*\.wasm$/, (route) => (released ? route.continue() : void held.push(route)));
-  await page.goto(new URL(path, h.baseUrl).toString());
-  const release = async () => {
-    released = true;
-    await Promise.all(held.map((r) => r.continue()));
-  };
-  return { page, errors, release };
-}
 
 const marks = (page: Page, name: string) =>
   page.evaluate(
