@@ -454,6 +454,29 @@ describe('Trends', () => {
     await page.close();
   });
 
+  it('folds a long pick behind one button: twelve chips shown, the rest counted', async () => {
+    const ids = (await demo(`SELECT DISTINCT agency_id FROM raw ORDER BY 1 LIMIT 30`)).map((r) => String(r.agency_id));
+    expect(ids).toHaveLength(30);
+    const { page, errors } = await openPage(h, `#/trends?noanim=1&ag=${ids.join(',')}`, { width: 390, height: 844 });
+    await trendsReady(page);
+    const picker = page.locator('[data-testid="agency-picker"]');
+    await expect.poll(() => picker.locator('.chip').count(), { timeout: 30_000 }).toBe(12);
+    expect(await picker.getAttribute('data-picked')).toBe(ids.join(' '));
+    const fold = page.locator('[data-testid="agency-fold"]');
+    expect(await fold.innerText()).toBe('另 18 个…');
+    await screenshot(page, 'trends-picker-folded-390');
+    await fold.click();
+    expect(await picker.locator('.chip').count()).toBe(30);
+    expect(await fold.innerText()).toBe('收起');
+    await fold.click();
+    expect(await picker.locator('.chip').count()).toBe(12);
+    // Nothing was unpicked by folding.
+    expect(await picker.getAttribute('data-picked')).toBe(ids.join(' '));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('draws small multiples for many agencies', async () => {
     const ids = await demo(
       `SELECT DISTINCT agency_id FROM raw WHERE level = 'county' AND kind = 'government' ORDER BY 1 LIMIT 8`,

@@ -133,9 +133,10 @@ function snapshot(page: Page): Promise<Snapshot> {
         ['level', 'kind', 'compare-indicators', 'trend-indicators'].map((id) => [id, pressed(id)]),
       ),
       segmented,
-      picked: [...document.querySelectorAll('[data-testid="agency-picker"] li.chip[data-id]')].map(
-        (li) => (li as HTMLElement).dataset.id ?? '',
-      ),
+      // Every picked agency, the ones folded behind "另 N 个…" included.
+      picked: (document.querySelector('[data-testid="agency-picker"]')?.getAttribute('data-picked') ?? '')
+        .split(' ')
+        .filter(Boolean),
       kpis,
       viewTitle: q('.view-title')?.textContent?.trim() ?? '',
       ranking,
