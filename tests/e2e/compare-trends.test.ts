@@ -459,6 +459,8 @@ describe('Trends', () => {
     expect(ids).toHaveLength(30);
     const { page, errors } = await openPage(h, `#/trends?noanim=1&ag=${ids.join(',')}`, { width: 390, height: 844 });
     await trendsReady(page);
+    // On a phone the filters are folded under one button.
+    await page.locator('[data-testid="filters-toggle"]').click();
     const picker = page.locator('[data-testid="agency-picker"]');
     await expect.poll(() => picker.locator('.chip').count(), { timeout: 30_000 }).toBe(12);
     expect(await picker.getAttribute('data-picked')).toBe(ids.join(' '));
