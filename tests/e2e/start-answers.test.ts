@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openHeld as openHeldPage, startHarness, type Harness } from './harness';
+import { openHeld as openHeldPage, startHarness, waitForLive, type Harness } from './harness';
 
 let h: Harness;
 const openHeld = (path: string) => openHeldPage(h, path);
@@ -73,17 +73,7 @@ describe('the first figures of the bundled demo', () => {
       (document.querySelector('[data-testid="kpis"]') as HTMLElement & { keep?: boolean }).keep = true;
     });
     await release();
-    await page.waitForFunction(
-      () => {
-        const n = (name: string) => performance.getEntriesByName(name).length;
-        return (
-          n('dataset-loaded') > 0 &&
-          n('stored-answer-confirmed') + n('stored-answer-replaced') >= n('stored-answer-shown')
-        );
-      },
-      undefined,
-      { timeout: 60_000 },
-    );
+    await waitForLive(page);
     expect(await marks(page, 'stored-answer-replaced')).toEqual([]);
     expect((await marks(page, 'stored-answer-confirmed')).length).toBe(
       (await marks(page, 'stored-answer-shown')).length,
